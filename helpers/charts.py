@@ -1,0 +1,230 @@
+"""Course charts: the offline renderer, the theme, and QE/QT phase shading.
+
+``setup()`` registers the ``liquidity_lab`` Altair renderer. Each chart is emitted as
+
+* ``application/vnd.vegalite.v5+json`` (the spec: JupyterLab draws it natively, offline), and
+* ``image/png`` (rendered here with vl-convert: GitHub, nbviewer and HTML export show it), and
+* ``text/plain`` (the chart's title, so text-only readers and nbval see what it is).
+
+Altair's default HTML renderer is never used: it loads Vega from a CDN and is blank offline.
+"""
+from __future__ import annotations
+
+import base64
+import struct
+import zlib
+
+import altair as alt
+import pandas as pd
+
+__all__ = [
+    "setup",
+    "PALETTE",
+    "PHASE_COLORS",
+    "SOURCE_FRED",
+    "policy_phases",
+    "phase_layer",
+    "event_rules",
+    "with_source",
+    "to_png",
+]
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+PHASE_COLORS = {"QE": "#56B4E9", "QT": "#E69F00", "Reserve mgmt": "#009E73"}
+SOURCE_FRED = "Source: FRED (Federal Reserve Bank of St. Louis), Liquidity Lab snapshot"
+VEGALITE_MIME = "application/vnd.vegalite.v5+json"
+RENDERER = "liquidity_lab"
+PNG_SCALE = 1.0
+
+
+def _vl_version() -> str:
+    # "v5.20.1" -> "5.20": vl-convert must render with the same Vega-Lite as Altair emits.
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    return major_minor
+
+
+def to_png(spec: dict, scale: float = PNG_SCALE) -> bytes:
+    """Render a Vega-Lite spec to PNG bytes offline with vl-convert (recompressed, ~4x smaller)."""
+    import vl_convert as vlc
+
+    return _recompress_png(vlc.vegalite_to_png(spec, vl_version=_vl_version(), scale=scale))
+
+
+def _recompress_png(png: bytes) -> bytes:
+    """Re-deflate a PNG's image data at zlib level 9 (lossless; keeps lessons small)."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        return png
+    chunks, i = [], 8
+    while i < len(png):
+        (n,) = struct.unpack(">I", png[i:i + 4])
+        chunks.append((png[i + 4:i + 8], png[i + 8:i + 8 + n]))
+        i += 12 + n
+    idat = zlib.compress(zlib.decompress(b"".join(d for t, d in chunks if t == b"IDAT")), 9)
+    out, wrote_idat = [png[:8]], False
+    for kind, data in chunks:
+        if kind == b"IDAT":
+            if wrote_idat:
+                continue
+            kind, data, wrote_idat = b"IDAT", idat, True
+        out.append(struct.pack(">I", len(data)) + kind + data
+                   + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return b"".join(out)
+
+
+def _title_text(spec: dict) -> str:
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    if isinstance(title, list):
+        title = " ".join(title)
+    return str(title) if title else "untitled"
+
+
+def _renderer(spec: dict, **metadata) -> dict:
+    bundle = {
+        VEGALITE_MIME: spec,
+        "image/png": base64.b64encode(to_png(spec)).decode("ascii"),
+        "text/plain": f"<Chart: {_title_text(spec)}>",
+    }
+    return bundle
+
+
+def _theme() -> dict:
+    return {
+        "config": {
+            "view": {"continuousWidth": 640, "continuousHeight": 300, "stroke": None},
+            "font": "DejaVu Sans, Helvetica, Arial, sans-serif",
+            "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 12, "subtitleColor": "#555"},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#e6e6e6"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "range": {"category": PALETTE},
+            "line": {"strokeWidth": 2},
+        }
+    }
+
+
+_DONE = False
+
+
+def setup() -> None:
+    """Set up a lesson: the offline chart renderer, the course theme, quiet pandas output.
+
+    Call once in the first code cell. Safe to call again.
+    """
+    global _DONE
+    if RENDERER not in alt.renderers.names():
+        alt.renderers.register(RENDERER, _renderer)
+    alt.renderers.enable(RENDERER)
+    alt.theme.register("liquidity_lab", enable=True)(_theme)
+    alt.data_transformers.disable_max_rows()
+    pd.set_option("display.width", 120)
+    pd.set_option("display.max_columns", 20)
+    pd.set_option("display.precision", 2)
+    _DONE = True
+
+
+# ---------------------------------------------------------------------------
+# Policy phases and events
+# ---------------------------------------------------------------------------
+def policy_phases(events: pd.DataFrame | None = None, end: str | pd.Timestamp | None = None) -> pd.DataFrame:
+    """QE / QT / reserve-management phases as date ranges, derived from ``policy_events``.
+
+    A QE phase runs from a ``qe_start`` to the next ``qe_end`` or ``taper`` end marker (here:
+    ``qe_end`` or a ``qt_start``); a QT phase from the *effective* month of ``qt_start`` to the
+    effective date of ``qt_end``; a reserve-management phase from ``rmp`` for six months or to
+    ``end``. Returns columns ``phase``, ``start``, ``end``, ``label``.
+    """
+    from helpers.data import load
+
+    ev = load("policy_events") if events is None else events
+    if not isinstance(ev, pd.DataFrame) or "kind" not in ev.columns:
+        raise TypeError("events must be the policy_events DataFrame (with a 'kind' column)")
+    end_ts = pd.Timestamp(end) if end is not None else pd.Timestamp("2026-08-31")
+
+    def eff(row_date: pd.Timestamp, effective: str) -> pd.Timestamp:
+        for fmt in ("%Y-%m-%d", "%b %Y"):
+            try:
+                return pd.Timestamp(pd.to_datetime(effective, format=fmt))
+            except (ValueError, TypeError):
+                continue
+        return row_date
+
+    rows = []
+    open_qe = None
+    open_qt = None
+    for date, row in ev.sort_index().iterrows():
+        kind = row["kind"]
+        if kind == "qe_start" and open_qe is None:
+            open_qe = date
+        elif kind in ("qe_end",) and open_qe is not None:
+            rows.append(("QE", open_qe, eff(date, row.get("effective", ""))))
+            open_qe = None
+        elif kind == "qt_start":
+            if open_qe is not None:  # QE in 2020-22 ended with the taper before QT started
+                rows.append(("QE", open_qe, date))
+                open_qe = None
+            open_qt = eff(date, row.get("effective", ""))
+        elif kind == "qt_end" and open_qt is not None:
+            rows.append(("QT", open_qt, eff(date, row.get("effective", ""))))
+            open_qt = None
+        elif kind == "rmp":
+            start = eff(date, row.get("effective", ""))
+            rows.append(("Reserve mgmt", start, min(start + pd.DateOffset(months=6), end_ts)))
+    if open_qe is not None:
+        rows.append(("QE", open_qe, end_ts))
+    if open_qt is not None:
+        rows.append(("QT", open_qt, end_ts))
+    out = pd.DataFrame(rows, columns=["phase", "start", "end"])
+    out["label"] = out["phase"] + " " + out["start"].dt.strftime("%Y")
+    return out.sort_values("start").reset_index(drop=True)
+
+
+def phase_layer(phases: pd.DataFrame | None = None, opacity: float = 0.18) -> alt.Chart:
+    """A background layer of shaded QE / QT / reserve-management phases (layer it under a chart)."""
+    if phases is None:
+        phases = policy_phases()
+    if not 0 < opacity <= 1:
+        raise ValueError(f"opacity must be in (0, 1], got {opacity!r}")
+    return (
+        alt.Chart(phases)
+        .mark_rect(opacity=opacity)
+        .encode(
+            x="start:T",
+            x2="end:T",
+            color=alt.Color(
+                "phase:N",
+                title="Policy phase",
+                scale=alt.Scale(domain=list(PHASE_COLORS), range=list(PHASE_COLORS.values())),
+            ),
+            tooltip=[alt.Tooltip("phase:N"), alt.Tooltip("start:T", format="%Y-%m-%d"),
+                     alt.Tooltip("end:T", format="%Y-%m-%d")],
+        )
+    )
+
+
+def event_rules(events: pd.DataFrame, label: str = "kind", color: str = "#555") -> alt.Chart:
+    """Vertical rules at event dates with a tooltip (``events`` indexed by date)."""
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError("events must be a DataFrame indexed by date")
+    if label not in events.columns:
+        raise ValueError(f"label={label!r} is not a column of events; allowed: {', '.join(events.columns)}")
+    df = events.reset_index()[["date", label, "description"]].rename(columns={label: "label"})
+    df["date_text"] = df["date"].dt.strftime("%Y-%m-%d")
+    return (
+        alt.Chart(df)
+        .mark_rule(color=color, strokeDash=[4, 3])
+        .encode(x="date:T", tooltip=["date_text:N", "label:N", "description:N"])
+    )
+
+
+def with_source(chart: alt.TopLevelMixin, source: str = SOURCE_FRED) -> alt.TopLevelMixin:
+    """Add a source line under a chart (as the subtitle's last line is easy to miss)."""
+    title = chart.title if chart.title is not alt.Undefined else ""
+    if isinstance(title, alt.TitleParams):
+        text = title.text
+        sub = title.subtitle if title.subtitle is not alt.Undefined else []
+    else:
+        text, sub = title, []
+    sub = [sub] if isinstance(sub, str) else list(sub)
+    return chart.properties(title=alt.TitleParams(text=text, subtitle=sub + [source]))
