@@ -132,33 +132,37 @@ def policy_phases(events: pd.DataFrame | None = None, end: str | pd.Timestamp | 
 
     A QE phase runs from a ``qe_start`` to the next ``qe_end`` or ``taper`` end marker (here:
     ``qe_end`` or a ``qt_start``); a QT phase from the *effective* month of ``qt_start`` to the
-    effective date of ``qt_end``; a reserve-management phase from ``rmp`` for six months or to
-    ``end``. Returns columns ``phase``, ``start``, ``end``, ``label``.
+    effective date of ``qt_end``; a reserve-management (bill purchase) phase from ``rmp`` to the
+    next ``qe_start`` or ``end``. Returns columns ``phase``, ``start``, ``end``, ``label``.
     """
     from helpers.data import load
 
     ev = load("policy_events") if events is None else events
     if not isinstance(ev, pd.DataFrame) or "kind" not in ev.columns:
         raise TypeError("events must be the policy_events DataFrame (with a 'kind' column)")
-    end_ts = pd.Timestamp(end) if end is not None else pd.Timestamp("2026-08-31")
+    end_ts = pd.Timestamp(end) if end is not None else load("fed_balance_sheet").index[-1]
 
-    def eff(row_date: pd.Timestamp, effective: str) -> pd.Timestamp:
+    def eff(row_date: pd.Timestamp, effective: str, month_end: bool = False) -> pd.Timestamp:
+        # "2025-12-01" -> that day; "Mar 2022" -> the month's first (or last) day; else the announcement.
+        text = str(effective or "").strip()
         for fmt in ("%Y-%m-%d", "%b %Y"):
             try:
-                return pd.Timestamp(pd.to_datetime(effective, format=fmt))
+                ts = pd.to_datetime(text, format=fmt)
             except (ValueError, TypeError):
                 continue
+            if pd.isna(ts):
+                continue
+            return ts + pd.offsets.MonthEnd(0) if (fmt == "%b %Y" and month_end) else ts
         return row_date
 
     rows = []
-    open_qe = None
-    open_qt = None
+    open_qe = open_qt = open_rmp = None
     for date, row in ev.sort_index().iterrows():
         kind = row["kind"]
         if kind == "qe_start" and open_qe is None:
             open_qe = date
         elif kind in ("qe_end",) and open_qe is not None:
-            rows.append(("QE", open_qe, eff(date, row.get("effective", ""))))
+            rows.append(("QE", open_qe, eff(date, row.get("effective", ""), month_end=True)))
             open_qe = None
         elif kind == "qt_start":
             if open_qe is not None:  # QE in 2020-22 ended with the taper before QT started
@@ -169,8 +173,12 @@ def policy_phases(events: pd.DataFrame | None = None, end: str | pd.Timestamp | 
             rows.append(("QT", open_qt, eff(date, row.get("effective", ""))))
             open_qt = None
         elif kind == "rmp":
-            start = eff(date, row.get("effective", ""))
-            rows.append(("Reserve mgmt", start, min(start + pd.DateOffset(months=6), end_ts)))
+            open_rmp = eff(date, row.get("effective", ""))
+        if kind == "qe_start" and open_rmp is not None:
+            rows.append(("Reserve mgmt", open_rmp, date))
+            open_rmp = None
+    if open_rmp is not None:
+        rows.append(("Reserve mgmt", open_rmp, end_ts))
     if open_qe is not None:
         rows.append(("QE", open_qe, end_ts))
     if open_qt is not None:
