@@ -2,8 +2,8 @@
 
     python tools/execute_lessons.py lessons/00_start_here.ipynb [more.ipynb ...]
 
-Runs each notebook with its folder as the working directory, records no timings, keeps no
-widget state (model ids are random), and sets the kernelspec to ``python3``. Fails on any error.
+Runs each notebook with its folder as the working directory, records no timings, drops the
+saved widget state (model ids are random), and sets the kernelspec to ``python3``. Fails on any error.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def execute(path: Path) -> None:
             cell.outputs = []
             cell.execution_count = None
     client = NotebookClient(
-        nb, timeout=600, kernel_name="python3", record_timing=False, store_widget_state=False,
+        nb, timeout=600, kernel_name="python3", record_timing=False, store_widget_state=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()

@@ -119,19 +119,25 @@ class Exercise:
     checker: Callable[[Any], tuple[bool, str]]
     hint_text: str
     solution_code: str
-    explain: str = ""
+    explain: str | Callable[[], str] = ""
+    ref: str = ""  # how the lesson refers to it, e.g. "ex.q1" (default: from the label's number)
+
+    def __post_init__(self):
+        if not self.ref:
+            digits = "".join(ch for ch in self.label if ch.isdigit())
+            self.ref = f"ex.q{digits}" if digits else "ex"
 
     def check(self, answer: Any = ____) -> Feedback:
         if answer is ____:
             return Feedback("blank", self.label,
-                            "replace ____ with your answer, then run the cell again "
-                            f"(stuck? {self.label.lower().replace(' ', '')}.hint())")
+                            f"replace ____ with your answer, then run the cell again (stuck? {self.ref}.hint())")
         try:
             ok, message = self.checker(answer)
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             return Feedback("incorrect", self.label, f"could not check that answer ({exc})")
         if ok:
-            return Feedback("correct", self.label, self.explain or "well done.")
+            explain = self.explain() if callable(self.explain) else self.explain
+            return Feedback("correct", self.label, explain or "well done.")
         return Feedback("incorrect", self.label, message or "not quite; try the hint.")
 
     def hint(self) -> Feedback:
