@@ -28,14 +28,17 @@ $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . 2>/dev/null || $(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 	@echo "environment ready in $(VENV)"
 
 env: $(STAMP)
 
+# JupyterLab refuses to run as root unless told; containers and Binder-like machines often are root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: env
-	$(BIN)/jupyter lab --ip=$(IP) --port=$(PORT) $(if $(NO_BROWSER),--no-browser,) $(LAB_ARGS) lessons/00_start_here.ipynb
+	$(BIN)/jupyter lab --ip=$(IP) --port=$(PORT) $(ALLOW_ROOT) $(if $(NO_BROWSER),--no-browser,) $(LAB_ARGS) lessons/00_start_here.ipynb
 
 test: env
 	$(BIN)/python -m helpers.data verify
