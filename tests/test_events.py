@@ -1,0 +1,326 @@
+"""Tests for helpers.events: forward returns, base rates, percentiles, pivots, bootstrap, seasonality."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import events as E
+
+
+def daily(values, start="2020-01-01") -> pd.Series:
+    return pd.Series(np.asarray(values, dtype="float64"),
+                     index=pd.date_range(start, periods=len(values), freq="D"))
+
+
+# ---------------------------------------------------------------------------
+# Forward returns on synthetic prices with a known answer
+# ---------------------------------------------------------------------------
+def test_forward_return_known_growth():
+    # price doubles every 30 days: 1 Jan -> 1 Feb is 31 days
+    idx = pd.date_range("2020-01-01", "2021-12-31", freq="D")
+    s = pd.Series(2.0 ** (np.arange(len(idx)) / 30), index=idx)
+    assert E.forward_return(s, "2020-01-01", 1) == pytest.approx(2 ** (31 / 30) - 1)
+    # 12 calendar months from 2020-03-15 = 2021-03-15 (365 days)
+    assert E.forward_return(s, "2020-03-15", 12) == pytest.approx(2 ** (365 / 30) - 1)
+
+
+def test_forward_return_uses_close_on_or_after():
+    # trading days only (weekdays): a Saturday start uses Monday's close
+    idx = pd.bdate_range("2021-01-01", "2021-06-30")
+    s = pd.Series(np.arange(1, len(idx) + 1, dtype=float), index=idx)
+    sat = pd.Timestamp("2021-01-02")  # Saturday
+    monday = pd.Timestamp("2021-01-04")
+    end = s.index[s.index.searchsorted(sat + pd.DateOffset(months=1))]  # 2021-02-02 (Tuesday)
+    assert E.forward_return(s, sat, 1) == pytest.approx(s[end] / s[monday] - 1)
+
+
+def test_forward_return_month_end_offset():
+    # 31 Jan + 1 month = 29 Feb 2020 (leap year)
+    s = daily(np.arange(1, 200), start="2020-01-01")
+    jan31, feb29 = pd.Timestamp("2020-01-31"), pd.Timestamp("2020-02-29")
+    assert E.forward_return(s, jan31, 1) == pytest.approx(s[feb29] / s[jan31] - 1)
+
+
+def test_forward_return_nan_past_end_and_before_start():
+    s = daily(np.linspace(100, 200, 100), start="2020-01-01")  # to 2020-04-09
+    assert math.isnan(E.forward_return(s, "2020-03-15", 1))  # ends 2020-04-15, after the data
+    assert math.isnan(E.forward_return(s, "2019-12-01", 1))  # starts before the data
+    assert not math.isnan(E.forward_return(s, "2020-03-09", 1))  # ends 2020-04-09, the last close
+
+
+def test_window_returns_length_and_nan_free():
+    s = daily(np.linspace(1, 2, 400))
+    w = E.window_returns(s, months=3)
+    assert not w.isna().any()
+    assert w.index[-1] + pd.DateOffset(months=3) <= s.index[-1]
+    assert w.index[0] == s.index[0]
+    # each window equals forward_return from the same start
+    for d in w.index[::97]:
+        assert w[d] == pytest.approx(E.forward_return(s, d, 3))
+    wd = E.window_returns(s, days=10)
+    assert wd.iloc[0] == pytest.approx(s.iloc[10] / s.iloc[0] - 1)
+    assert len(wd) == len(s) - 10
+
+
+# ---------------------------------------------------------------------------
+# Percentiles and chances
+# ---------------------------------------------------------------------------
+def test_percentile_known_distribution():
+    dist = np.arange(100)  # 0..99
+    assert E.percentile_of(50, dist) == pytest.approx(50.5)  # 50 below, one tie counted half
+    assert E.percentile_of(49.5, dist) == pytest.approx(50.0)
+    assert E.percentile_of(-1, dist) == 0.0
+    assert E.percentile_of(1000, dist) == 100.0
+    assert math.isnan(E.percentile_of(float("nan"), dist))
+    # normal sample: the 84th percentile is near +1 standard deviation
+    rng = np.random.default_rng(1)
+    z = rng.standard_normal(100_000)
+    assert E.percentile_of(1.0, z) == pytest.approx(84.13, abs=0.5)
+
+
+def test_chance_at_least():
+    assert E.chance_at_least(3, 3, 0.74) == pytest.approx(0.74 ** 3)
+    assert E.chance_at_least(0, 5, 0.3) == pytest.approx(1.0)
+    assert E.chance_at_least(1, 2, 0.5) == pytest.approx(0.75)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=50), st.floats(-1e6, 1e6))
+def test_percentile_in_range_and_monotone(values, x):
+    p = E.percentile_of(x, values)
+    assert 0.0 <= p <= 100.0
+    assert E.percentile_of(x + 1.0, values) >= p
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.floats(0.01, 1e5), min_size=40, max_size=120),
+       st.integers(0, 30), st.integers(1, 3))
+def test_forward_return_property(values, offset, months):
+    s = daily(values)
+    start = s.index[offset]
+    r = E.forward_return(s, start, months)
+    end = start + pd.DateOffset(months=months)
+    if end > s.index[-1]:
+        assert math.isnan(r)
+    else:
+        assert r == pytest.approx(s[end] / s[start] - 1)
+        assert r > -1.0
+
+
+# ---------------------------------------------------------------------------
+# Bootstrap: coverage on synthetic data
+# ---------------------------------------------------------------------------
+def test_bootstrap_interval_covers_true_mean_at_nominal_rate():
+    rng = np.random.default_rng(2024)
+    true_mean, trials, hits = 0.5, 300, 0
+    for t in range(trials):
+        x = rng.normal(true_mean, 1.0, size=40)
+        lo, hi = E.bootstrap_mean_ci(x, reps=2000, level=0.90, seed=t)
+        hits += lo <= true_mean <= hi
+    coverage = hits / trials
+    # nominal 0.90; the percentile bootstrap runs a little narrow for n = 40
+    assert 0.84 <= coverage <= 0.95, coverage
+
+
+def test_bootstrap_is_deterministic_and_ordered():
+    x = np.arange(20.0)
+    a = E.bootstrap_mean_ci(x, reps=1000, seed=7)
+    assert a == E.bootstrap_mean_ci(x, reps=1000, seed=7)
+    assert a[0] < x.mean() < a[1]
+
+
+# ---------------------------------------------------------------------------
+# Monthly returns and seasonality
+# ---------------------------------------------------------------------------
+def test_monthly_returns_drops_partial_last_month():
+    idx = pd.date_range("2021-01-01", "2021-04-05", freq="D")
+    s = pd.Series(np.arange(1, len(idx) + 1, dtype=float), index=idx)
+    m = E.monthly_returns(s)
+    assert list(m.index.strftime("%Y-%m")) == ["2021-02", "2021-03"]
+    jan31, feb28, mar31 = (s[pd.Timestamp(d)] for d in ("2021-01-31", "2021-02-28", "2021-03-31"))
+    assert m.iloc[0] == pytest.approx(feb28 / jan31 - 1)
+    assert m.iloc[1] == pytest.approx(mar31 / feb28 - 1)
+
+
+def test_seasonality_on_snapshot_shape_and_caution():
+    s = E.seasonality("btc", reps=500)
+    assert list(s.index) == list(range(1, 13))
+    assert (s["ci_low_pct"] <= s["mean_pct"]).all() and (s["mean_pct"] <= s["ci_high_pct"]).all()
+    assert s["n_years"].min() >= 10
+
+
+def test_season_contrast_matches_means():
+    c = E.season_contrast("btc", [11, 12], reps=500)
+    m = E.monthly_returns(E.prices("btc"))
+    inside = m.index.month.isin([11, 12])
+    assert c["n_in"] == inside.sum()
+    assert c["diff_pct"] == pytest.approx(100 * (m[inside].mean() - m[~inside].mean()))
+    assert c["ci_low_pct"] < c["diff_pct"] < c["ci_high_pct"]
+
+
+# ---------------------------------------------------------------------------
+# Pivots and the snapshot
+# ---------------------------------------------------------------------------
+def test_rate_turns_find_cycle_turns():
+    t = E.rate_turns()
+    first_cuts = list(t.loc[t["first_cut"], "announced"].dt.strftime("%Y-%m-%d"))
+    last_hikes = list(t.loc[t["last_hike"], "announced"].dt.strftime("%Y-%m-%d"))
+    assert first_cuts == ["2019-07-31", "2024-09-18"]
+    assert last_hikes == ["2018-12-19", "2023-07-26"]
+
+
+def test_no_cut_in_2023():
+    t = E.rate_turns()
+    assert not ((t["announced"].dt.year == 2023) & (t["change"] < 0)).any()
+
+
+def test_table_rule_on_synthetic_events():
+    ev = pd.DataFrame({
+        "kind": ["hike", "hike", "stress", "cut", "cut", "qt_start", "facility", "qt_end"],
+        "stance": ["tightening", "tightening", "neutral", "easing", "easing", "tightening", "easing", "easing"],
+    }, index=pd.to_datetime(["2018-01-01", "2018-06-01", "2018-07-01", "2019-01-01", "2019-03-01",
+                             "2020-01-01", "2020-02-01", "2020-06-01"]))
+    got = E.table_pivots(ev)
+    assert list(got.index.strftime("%Y-%m-%d")) == ["2019-01-01", "2020-06-01"]  # facility ignored
+    with_facility = E.table_pivots(ev, kinds=E.POLICY_KINDS + ("facility",))
+    assert list(with_facility.index.strftime("%Y-%m-%d")) == ["2019-01-01", "2020-02-01"]
+
+
+def test_pivot_sets_dates_and_bases():
+    art = E.pivot_set("article")
+    assert list(art["date"].dt.strftime("%Y-%m-%d")) == ["2019-07-31", "2020-03-15", "2024-09-18"]
+    eff = E.pivot_set("qt_ends", basis="effective")
+    assert list(eff["date"].dt.strftime("%Y-%m-%d")) == ["2019-08-01", "2025-12-01"]
+    shifted = E.pivot_set("article", shift_days=-30)
+    assert (art["date"] - shifted["date"]).dt.days.tolist() == [30, 30, 30]
+    for name in E.PIVOT_SETS:
+        ps = E.pivot_set(name)
+        assert len(ps) >= 1 and ps["date"].is_monotonic_increasing
+
+
+def test_effective_date_parsing():
+    ann = pd.Timestamp("2019-07-31")
+    assert E.effective_date("Aug 2019", ann) == pd.Timestamp("2019-08-01")
+    assert E.effective_date("", ann) == ann
+    assert E.effective_date("mid-Nov 2021", "2021-11-03") == pd.Timestamp("2021-11-15")
+    assert E.effective_date("Dec 2008 / Jan 2009", "2008-11-25") == pd.Timestamp("2008-12-01")
+    assert E.effective_date("2025-12-01", "2025-10-29") == pd.Timestamp("2025-12-01")
+    with pytest.raises(ValueError, match="text="):
+        E.effective_date("sometime", ann)
+
+
+def test_event_study_matches_forward_return_and_base():
+    es = E.event_study("btc", "article", horizons=(12,))
+    s = E.prices("btc")
+    r = es.set_index("label")["return_pct"]
+    assert r.iloc[0] == pytest.approx(100 * E.forward_return(s, "2019-07-31", 12))
+    dist = E.base_distribution("btc", 12)
+    assert es["percentile"].iloc[1] == pytest.approx(E.percentile_of(r.iloc[1] / 100, dist))
+    br = E.base_rate("btc", 12)
+    assert br["n_windows"] == dist.size
+    assert es["base_share_positive"].iloc[0] == pytest.approx(br["share_positive"])
+
+
+def test_event_study_nan_where_window_not_in_data():
+    # ETH starts in 2017 and S&P 500 in 2016: QE starts of 2008-2012 have no windows
+    es = E.event_study("sp500", "qe_starts", horizons=(1,))
+    assert es["return_pct"].isna().sum() == 3
+    assert es["start"].isna().sum() == 3
+    # the 2025-10-29 end of QT has no 18-month window (the data end in 2026)
+    late = E.event_study("btc", "qt_ends", horizons=(18,))
+    assert math.isnan(late["return_pct"].iloc[-1])
+    sm = E.study_summary("btc", "qt_ends", horizons=(18,))
+    assert sm.loc[18, "n"] == 1
+
+
+def test_study_report_warns_on_small_samples():
+    text = E.study_report("btc", "article", 12)
+    assert "WARNING: Small sample: n = 3" in text
+    assert "Chance that 3 or more of 3 random windows are positive" in text
+
+
+def test_shift_curve_matches_event_study():
+    sc = E.shift_curve("nasdaq", "first_cuts", horizons=(6,), shifts=[-30, 0, 30])
+    es = E.event_study("nasdaq", "first_cuts", horizons=(6,), shift_days=30)
+    got = sc[sc["shift_days"] == 30]["return_pct"].to_numpy()
+    np.testing.assert_allclose(got, es["return_pct"].to_numpy())
+
+
+def test_return_since():
+    out = E.return_since("btc", "2025-12-01")
+    s = E.prices("btc")
+    assert out["end"] == s.index[-1]
+    assert out["return_pct"] == pytest.approx(100 * (s.iloc[-1] / s["2025-12-01"] - 1))
+    assert 0 <= out["percentile"] <= 100
+
+
+def test_bench_entries_run():
+    for name, (fn, kwargs) in E.BENCH.items():
+        assert fn(**kwargs) is not None, name
+
+
+def test_event_table_filters():
+    t = E.event_table(kind="qt_end")
+    assert set(t["kind"]) == {"qt_end"}
+    assert E.event_table(stance="easing")["stance"].eq("easing").all()
+
+
+# ---------------------------------------------------------------------------
+# Bad input
+# ---------------------------------------------------------------------------
+def test_bad_inputs():
+    s = daily([1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match="prices"):
+        E.forward_return([1, 2, 3], "2020-01-01", 1)
+    with pytest.raises(TypeError, match="DatetimeIndex"):
+        E.forward_return(pd.Series([1.0, 2.0]), "2020-01-01", 1)
+    with pytest.raises(ValueError, match="positive"):
+        E.forward_return(daily([1.0, -2.0]), "2020-01-01", 1)
+    with pytest.raises(ValueError, match="no values"):
+        E.forward_return(daily([np.nan, np.nan]), "2020-01-01", 1)
+    with pytest.raises(ValueError, match="increasing"):
+        E.forward_return(pd.Series([1.0, 2.0], index=pd.to_datetime(["2020-02-01", "2020-01-01"])),
+                         "2020-01-01", 1)
+    with pytest.raises(ValueError, match="months=0"):
+        E.forward_return(s, "2020-01-01", 0)
+    with pytest.raises(TypeError, match="months"):
+        E.forward_return(s, "2020-01-01", 1.5)
+    with pytest.raises(ValueError, match="start="):
+        E.forward_return(s, "not a date", 1)
+    with pytest.raises(TypeError, match="start"):
+        E.forward_return(s, 12, 1)
+    with pytest.raises(ValueError, match="exactly one"):
+        E.window_returns(s)
+    with pytest.raises(ValueError, match="asset='doge'"):
+        E.event_study("doge", "article")
+    with pytest.raises(TypeError, match="asset"):
+        E.base_rate(1, 12)
+    with pytest.raises(ValueError, match="name='every_pivot'"):
+        E.pivot_set("every_pivot")
+    with pytest.raises(ValueError, match="basis='actual'"):
+        E.pivot_set("article", basis="actual")
+    with pytest.raises(ValueError, match="shift_days=400"):
+        E.pivot_set("article", shift_days=400)
+    with pytest.raises(ValueError, match="kind='qe'"):
+        E.event_table(kind="qe")
+    with pytest.raises(ValueError, match="empty"):
+        E.percentile_of(1.0, [])
+    with pytest.raises(TypeError, match="value"):
+        E.percentile_of("1", [1, 2])
+    with pytest.raises(ValueError, match="at least 2"):
+        E.bootstrap_mean_ci([1.0])
+    with pytest.raises(ValueError, match="level=1.5"):
+        E.bootstrap_mean_ci([1.0, 2.0], level=1.5)
+    with pytest.raises(ValueError, match="p=1.2"):
+        E.chance_at_least(1, 2, 1.2)
+    with pytest.raises(ValueError, match="months"):
+        E.season_contrast("btc", [13])
+    with pytest.raises(TypeError, match="months"):
+        E.season_contrast("btc", "Nov")
+    with pytest.raises(ValueError, match="outside"):
+        E.return_since("btc", "2030-01-01")
