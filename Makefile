@@ -11,7 +11,7 @@ NO_BROWSER ?=
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: help env lab test unit lessons verify data refresh bench execute clean
+.PHONY: help env lab test unit lessons verify data refresh bench execute wheelhouse offline-env clean
 
 help:
 	@echo "make lab      create .venv if needed and open JupyterLab on lessons/00_start_here.ipynb"
@@ -22,6 +22,8 @@ help:
 	@echo "make refresh  rebuild data/ online from FRED (keeps data/ unchanged on any failure)"
 	@echo "make bench    time the test suite, each lesson against a floor notebook, loading, sizes"
 	@echo "make execute  re-run every lesson top to bottom and save its outputs (for authors)"
+	@echo "make wheelhouse    download every wheel the course needs into wheelhouse/ (offline kit)"
+	@echo "make offline-env   install .venv from wheelhouse/ only, with no network"
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"Python 3.11 or newer is needed, found {v.major}.{v.minor}: run make PYTHON=python3.11 ...")'
@@ -64,6 +66,22 @@ bench: env
 
 execute: env
 	$(BIN)/python tools/execute_lessons.py lessons/*.ipynb
+
+# Offline kit for rooms without reliable internet: `make wheelhouse` once while online (or on a USB
+# stick), then on each laptop `make offline-env WHEELHOUSE=path/to/wheelhouse` with no network.
+WHEELHOUSE ?= wheelhouse
+
+wheelhouse: env
+	$(BIN)/python -m pip download --quiet --dest $(WHEELHOUSE) -r requirements.txt pip "setuptools>=68" wheel
+	@echo "wheelhouse ready: $(WHEELHOUSE)/ ($$(ls $(WHEELHOUSE) | wc -l) files); copy it with the course folder"
+
+offline-env:
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"Python 3.11 or newer is needed, found {v.major}.{v.minor}")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --no-index --find-links $(WHEELHOUSE) -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-index --find-links $(WHEELHOUSE) --no-deps -e .
+	@touch $(STAMP)
+	@echo "environment ready in $(VENV) (installed from $(WHEELHOUSE)/ only); now: make lab"
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
