@@ -1,0 +1,37 @@
+"""Course documents: the glossary is complete and well-formed, and every lesson links to it."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "docs" / "glossary.md"
+NOTEBOOKS = sorted((ROOT / "lessons").glob("*.ipynb"))
+
+
+def _rows():
+    rows = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        if line.startswith("| ") and not line.startswith("| term") and not line.startswith("|---"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            rows.append(cells)
+    return rows
+
+
+def test_glossary_rows_have_three_languages_and_a_lesson():
+    rows = _rows()
+    assert len(rows) >= 50
+    terms = [r[0] for r in rows]
+    assert terms == sorted(terms, key=str.lower), "keep the glossary sorted"
+    assert len(set(terms)) == len(terms)
+    for term, zh_hans, zh_hant, lesson, meaning in rows:
+        assert re.search(r"[\u4e00-\u9fff]", zh_hans) and re.search(r"[\u4e00-\u9fff]", zh_hant), term
+        assert re.fullmatch(r"0[0-7]", lesson), term
+        assert meaning.endswith("."), term
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_lesson_title_cell_links_the_glossary(path):
+    title = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+    assert "../docs/glossary.md" in title
