@@ -1,0 +1,263 @@
+"""Lesson 05 exercises: drawdowns, liquidation prices, volatility sizing, staged buying, ladders.
+
+Every expected value is computed from the data snapshot (through :mod:`helpers.risk`) when the
+learner checks, never typed in.
+"""
+from __future__ import annotations
+
+from helpers import risk
+from helpers.exercises import Choice, Exercise, Quiz, close_to
+
+
+def _is_number(answer) -> bool:
+    return isinstance(answer, (int, float)) and not isinstance(answer, bool)
+
+
+def _fraction_checker(expected: float, abs_tol: float, what: str):
+    """Accept a fraction within ``abs_tol``; explain if the answer looks like a percent or has the wrong sign."""
+
+    def checker(answer):
+        ok, msg = close_to(expected, rel=0.0, abs_tol=abs_tol)(answer)
+        if ok or not _is_number(answer):
+            return ok, msg
+        if abs(answer) > 1.5 and abs(answer / 100 - expected) <= abs_tol:
+            return False, f"give {what} as a fraction (0.25 for 25 %), not in percent"
+        if expected != 0 and abs(-answer - expected) <= abs_tol:
+            return False, f"check the sign: {what} is {'negative' if expected < 0 else 'positive'} here"
+        return False, f"that is not {what} the data gives"
+
+    return checker
+
+
+# ---------------------------------------------------------------------------
+# Exercise 1: bitcoin's deepest drawdown
+# ---------------------------------------------------------------------------
+def _btc_max_drawdown() -> float:
+    return risk.max_drawdown(risk.asset_prices("btc"))
+
+
+def _check_q1(answer):
+    return _fraction_checker(_btc_max_drawdown(), 0.005, "the deepest drawdown")(answer)
+
+
+q1 = Exercise(
+    "Exercise 1",
+    "What was bitcoin's deepest drawdown in the snapshot, as a negative fraction (e.g. -0.5 for a "
+    "50 % fall from the previous high)?",
+    _check_q1,
+    "risk.drawdown(btc) gives the drawdown on every day; its smallest value is the deepest. "
+    "risk.max_drawdown(btc) does both steps.",
+    "answer = risk.drawdown(btc).min()",
+    lambda: (f"bitcoin once stood {-_btc_max_drawdown():.0%} below its previous high. Someone who bought "
+             "at that peak needed the price to multiply by "
+             f"{1 / (1 + _btc_max_drawdown()):.1f} just to break even."),
+)
+
+
+# ---------------------------------------------------------------------------
+# Exercise 2: a liquidation price
+# ---------------------------------------------------------------------------
+Q2_ENTRY, Q2_LEVERAGE, Q2_MAINTENANCE = 60_000.0, 20, 0.005
+
+
+def _q2_expected() -> float:
+    return risk.liquidation_price(Q2_ENTRY, Q2_LEVERAGE, "long", Q2_MAINTENANCE)
+
+
+def _check_q2(answer):
+    expected = _q2_expected()
+    ok, msg = close_to(expected, rel=0.0005)(answer)
+    if ok or not _is_number(answer):
+        return ok, msg
+    if abs(answer - Q2_ENTRY * (1 - 1 / Q2_LEVERAGE)) < 1:
+        return False, "that ignores the maintenance margin: divide by (1 - maintenance) as well"
+    if answer > Q2_ENTRY:
+        return False, "a long is liquidated when the price falls: the answer is below the entry price"
+    return False, "not yet: use the long formula with leverage 20 and maintenance 0.005"
+
+
+q2 = Exercise(
+    "Exercise 2",
+    "A trader opens a 20x isolated-margin long in bitcoin at $60,000 with a maintenance margin of "
+    "0.5 %. At what price (USD) is the position liquidated? Ignore fees and funding.",
+    _check_q2,
+    "Long: P_liq = entry × (1 − 1/leverage) / (1 − maintenance). Or call "
+    "risk.liquidation_price(60_000, 20, 'long', 0.005).",
+    "answer = risk.liquidation_price(60_000, 20, side='long', maintenance=0.005)",
+    lambda: (f"${_q2_expected():,.0f}: a fall of only {1 - _q2_expected() / Q2_ENTRY:.1%} wipes out the "
+             "margin. Bitcoin has often moved that much within a single day."),
+)
+
+
+# ---------------------------------------------------------------------------
+# Exercise 3: sizing a position by volatility
+# ---------------------------------------------------------------------------
+Q3_TARGET = 0.20
+
+
+def _q3_expected() -> float:
+    vol = float(risk.rolling_volatility(risk.asset_prices("eth"), 90, 365).iloc[-1])
+    return min(1.0, Q3_TARGET / vol)
+
+
+def _check_q3(answer):
+    return _fraction_checker(_q3_expected(), 0.01, "the weight")(answer)
+
+
+q3 = Exercise(
+    "Exercise 3",
+    "You want the ether part of a portfolio to contribute about 20 % annualised volatility. Using "
+    "ether's annualised volatility over the last 90 days of the snapshot (365 periods a year), "
+    "what fraction of the portfolio would you put in ether (at most 1)?",
+    _check_q3,
+    "risk.rolling_volatility(eth, 90, 365) gives the rolling volatility; take its last value "
+    "with .iloc[-1]. The weight is the target divided by that volatility.",
+    "vol_now = risk.rolling_volatility(eth, window_days=90, periods=365).iloc[-1]\n"
+    "answer = min(1.0, 0.20 / vol_now)",
+    lambda: (f"about {_q3_expected():.0%} in ether: when it swings at "
+             f"{Q3_TARGET / _q3_expected():.0%} a year, that share contributes roughly 20 %. "
+             "The weight changes as volatility changes."),
+)
+
+
+# ---------------------------------------------------------------------------
+# Exercise 4: staged buying over every start date
+# ---------------------------------------------------------------------------
+def _q4_expected() -> float:
+    out = risk.staged_vs_lump(risk.asset_prices("eth"), tranches=4, spacing_days=7, horizon_days=365)
+    return float((out["diff"] > 0).mean())
+
+
+def _check_q4(answer):
+    return _fraction_checker(_q4_expected(), 0.005, "the share of start dates")(answer)
+
+
+q4 = Exercise(
+    "Exercise 4",
+    "For ether: on what share of all start dates did buying in 4 weekly tranches end up ahead of a "
+    "lump sum, with both valued 365 days after the start? Answer as a fraction.",
+    _check_q4,
+    "risk.staged_vs_lump(eth, tranches=4, spacing_days=7, horizon_days=365) gives one row per start "
+    "date; the 'diff' column is staged minus lump. What share of it is above zero?",
+    "out = risk.staged_vs_lump(eth, tranches=4, spacing_days=7, horizon_days=365)\n"
+    "answer = (out['diff'] > 0).mean()",
+    lambda: (f"{_q4_expected():.0%} of start dates: close to a coin toss. Staging changes *when* you "
+             "take the risk, so it helps on some start dates and hurts on others."),
+)
+
+
+# ---------------------------------------------------------------------------
+# Exercise 5: your own ladder
+# ---------------------------------------------------------------------------
+Q5 = dict(levels=(0.3, 1.0), fractions=(1 / 3, 1 / 3), trail=0.25, stop_from="last_level",
+          horizon_days=365, entry_every_days=7)
+
+
+def _q5_outcomes():
+    return risk.ladder_outcomes(risk.asset_prices("btc"), **Q5)
+
+
+def _q5_expected() -> float:
+    d = _q5_outcomes()["diff"]
+    return float((d > 1e-12).mean())
+
+
+def _check_q5(answer):
+    ok, msg = _fraction_checker(_q5_expected(), 0.005, "the share of entries")(answer)
+    if not ok and _is_number(answer):
+        d = _q5_outcomes()["diff"]
+        if abs(answer - float((d >= -1e-12).mean())) <= 0.005:
+            return False, "that counts ties (no level or stop reached) as wins: count only diff > 0"
+    return ok, msg
+
+
+q5 = Exercise(
+    "Exercise 5",
+    "Build your own ladder for bitcoin: sell a third of the position at +30 %, another third at "
+    "+100 %, and put a 25 % trailing stop on the rest once the last level is reached. With weekly "
+    "entries and a 365-day horizon, on what share of entries did the ladder end *strictly* ahead "
+    "of holding? Answer as a fraction.",
+    _check_q5,
+    "risk.ladder_outcomes(btc, levels=[0.3, 1.0], fractions=[1/3, 1/3], trail=0.25, "
+    "stop_from='last_level', horizon_days=365, entry_every_days=7) returns a 'diff' column "
+    "(ladder minus hold). Count the share above zero.",
+    "out = risk.ladder_outcomes(btc, levels=[0.3, 1.0], fractions=[1/3, 1/3], trail=0.25,\n"
+    "                           stop_from='last_level', horizon_days=365, entry_every_days=7)\n"
+    "answer = (out['diff'] > 0).mean()",
+    lambda: (f"{_q5_expected():.0%} of entries. Compare risk.ladder_summary(out) with the default "
+             "ladder: higher levels sell less often, so the ladder behaves more like holding."),
+)
+
+
+quiz = Quiz(
+    "Check yourself",
+    [
+        Choice(
+            "Why does the lesson annualise crypto volatility with √365 but equity volatility with √252?",
+            ["Crypto is riskier, so it gets a bigger multiplier",
+             "Crypto trades every calendar day; stock exchanges open on about 252 days a year",
+             "It is a convention with no reason behind it"],
+            1,
+            [
+                "The multiplier is not a risk penalty: it only counts how many daily returns fit in a year.",
+                "Right: annualising multiplies daily volatility by the square root of the number of daily "
+                "returns in a year, and that number differs.",
+                "There is a reason: the count of trading days in a year.",
+            ],
+        ),
+        Choice(
+            "Tested over every start date, what did buying bitcoin in 2–4 weekly tranches do compared "
+            "with a lump sum?",
+            ["It beat the lump sum on almost every start date",
+             "It won on some start dates and lost on others; the median difference was close to zero",
+             "It always lost, because cash earns nothing while waiting"],
+            1,
+            [
+                "The histogram shows many start dates on both sides of zero.",
+                "Right: staging changes when you take the risk. It protects against buying just before a "
+                "fall and costs you when prices rise while you wait.",
+                "It lost a little more often than it won, but far from always.",
+            ],
+        ),
+        Choice(
+            "The lesson counts liquidations from daily closing prices. Compared with what an exchange "
+            "would have done, these counts are probably…",
+            ["too high", "about right", "too low"],
+            2,
+            [
+                "Daily closes hide the lows and highs within each day, so they miss liquidations rather "
+                "than invent them.",
+                "Exchanges watch a mark price continuously; a close-only view misses intraday spikes.",
+                "Right: a position can be liquidated by an intraday low that has recovered by the close. "
+                "Checking weekly instead of daily already removes many liquidations.",
+            ],
+        ),
+        Choice(
+            "What is a liquidation cascade?",
+            ["A fee that exchanges charge on leveraged positions",
+             "Forced selling from liquidated longs pushes the price down, which triggers the next "
+             "liquidations, and so on",
+             "A rule that closes all positions at midnight"],
+            1,
+            [
+                "Fees exist, but a cascade is about forced trades feeding on each other.",
+                "Right: liquidations are market orders; in a thin order book they move the price to the "
+                "next cluster of liquidation prices.",
+                "No such rule; liquidations happen whenever the margin runs out.",
+            ],
+        ),
+        Choice(
+            "One article says large liquidations 'clear out weak hands' and make the market healthier. "
+            "What can this course's data say about that?",
+            ["It confirms the claim", "It refutes the claim",
+             "Nothing directly: it has no liquidation, open-interest or funding data"],
+            2,
+            [
+                "The snapshot holds daily prices only; it cannot see who was liquidated.",
+                "The snapshot cannot refute it either.",
+                "Right: testing it would need exchange records of liquidations and open interest, and "
+                "returns after many such events compared with a base rate (as in lesson 04).",
+            ],
+        ),
+    ],
+)

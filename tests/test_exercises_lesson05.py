@@ -1,0 +1,61 @@
+"""Lesson 05 exercises: blank, right and wrong answers give the right kind of feedback."""
+import pytest
+
+from helpers import risk
+from helpers.exercises import ____, Exercise, Quiz
+from helpers.exercises import lesson05 as ex
+
+
+def _solution_answer(q: Exercise):
+    """Run the exercise's own solution code (as a learner would) and return its answer."""
+    env = {"risk": risk, "btc": risk.asset_prices("btc"), "eth": risk.asset_prices("eth")}
+    exec(q.solution_code, env)
+    return float(env["answer"])
+
+
+EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
+
+
+def test_three_to_five_exercises_and_a_quiz():
+    assert all(isinstance(q, Exercise) for q in EXERCISES)
+    assert isinstance(ex.quiz, Quiz) and 3 <= len(ex.quiz.questions) <= 5
+
+
+@pytest.mark.parametrize("q", EXERCISES, ids=lambda q: q.label)
+def test_blank_is_not_answered(q):
+    fb = q.check(____)
+    assert fb.kind == "blank" and "replace ____" in fb.message
+
+
+@pytest.mark.parametrize("q", EXERCISES, ids=lambda q: q.label)
+def test_solution_is_accepted_with_an_explanation(q):
+    fb = q.check(_solution_answer(q))
+    assert fb.correct, fb.message
+    assert fb.message and "<function" not in fb.message
+
+
+@pytest.mark.parametrize("q", EXERCISES, ids=lambda q: q.label)
+def test_wrong_answers_are_refused_helpfully(q):
+    right = _solution_answer(q)
+    for wrong in (right * 1.5 + 0.1, "0.5", None, True):
+        fb = q.check(wrong)
+        assert not fb.correct
+        assert fb.message
+    assert q.hint().kind == "hint" and q.solution().code
+
+
+def test_specific_messages():
+    assert "percent" in ex.q1.check(_solution_answer(ex.q1) * 100).message
+    assert "sign" in ex.q1.check(-_solution_answer(ex.q1)).message
+    assert "maintenance" in ex.q2.check(60_000 * (1 - 1 / 20)).message
+    assert "below the entry" in ex.q2.check(61_000.0).message
+    out = risk.ladder_outcomes(risk.asset_prices("btc"), **ex.Q5)
+    with_ties = float((out["diff"] >= -1e-12).mean())
+    assert "ties" in ex.q5.check(with_ties).message
+
+
+def test_quiz_answers():
+    for n, q in enumerate(ex.quiz.questions, start=1):
+        assert ex.quiz.answer(n, "abcde"[q.correct]).correct
+        wrong = "abcde"[(q.correct + 1) % len(q.options)]
+        assert not ex.quiz.answer(n, wrong).correct
