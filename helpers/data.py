@@ -488,8 +488,9 @@ def read_raw_series(path: Path, series: RawSeries) -> pd.Series:
     ratio = (pos / pos.shift(1)).dropna()
     jumps = ratio[(ratio >= 100) | (ratio <= 0.01)]
     if not jumps.empty and series.series_id not in ("RRPONTSYD", "WSHOMCB"):
-        raise ValueError(f"{path.name}: value jumps by a factor of {jumps.iloc[0]:.0f} on "
-                         f"{jumps.index[0].date()} (changed units?)")
+        r = float(jumps.iloc[0])
+        raise ValueError(f"{path.name}: value jumps by a factor of {max(r, 1 / r):.0f} "
+                         f"({'up' if r > 1 else 'down'}) on {jumps.index[0].date()} (changed units?)")
     return s
 
 
@@ -616,13 +617,18 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
 
 
 def build(source: Path, out: Path | None = None, timeline: Path | None = None,
-          sources_csv: Path | None = None) -> dict:
+          sources_csv: Path | None = None, *, series_meta: dict[str, RawSeries] | None = None,
+          manifest_extra: dict | None = None) -> dict:
     """Derive the snapshot in ``out`` (default: :func:`data_dir`) from raw FRED-format files.
 
     ``source`` is the folder with one CSV per series (as ``../shared/data/fred``). ``timeline``
     is ``policy_timeline.md`` (default: ``<source>/../../reference/policy_timeline.md``).
-    Writes the tables and ``manifest.json``; returns the manifest.
+    ``series_meta`` overrides the provenance recorded for some series (e.g. crypto closes
+    downloaded from Coinbase by :mod:`helpers.refresh` instead of Yahoo); ``manifest_extra``
+    adds or replaces top-level manifest keys. Writes the tables and ``manifest.json``; returns
+    the manifest.
     """
+    meta = {**RAW_SERIES, **(series_meta or {})}
     source = Path(source)
     out = Path(out) if out is not None else data_dir()
     if not source.is_dir():
@@ -637,7 +643,7 @@ def build(source: Path, out: Path | None = None, timeline: Path | None = None,
         path = source / f"{sid}.csv"
         if not path.exists():
             raise ValueError(f"raw file {sid}.csv is missing from the source folder")
-        raw[sid] = read_raw_series(path, series)
+        raw[sid] = read_raw_series(path, meta[sid])
         raw_hashes[f"{sid}.csv"] = sha256_file(path)
     frames = {
         "fed_balance_sheet": _weekly_balance_sheet(raw),
@@ -658,8 +664,8 @@ def build(source: Path, out: Path | None = None, timeline: Path | None = None,
             "frequency": table.frequency,
             "columns": {c.name: {"units": c.units, "description": c.description} for c in table.columns},
             "series": [
-                {"id": sid, "units": RAW_SERIES[sid].units, "source": RAW_SERIES[sid].source,
-                 "url": RAW_SERIES[sid].url,
+                {"id": sid, "units": meta[sid].units, "source": meta[sid].source,
+                 "url": meta[sid].url,
                  "last_observation": raw[sid].dropna().index[-1].date().isoformat()}
                 for sid in table.series
             ],
@@ -681,6 +687,7 @@ def build(source: Path, out: Path | None = None, timeline: Path | None = None,
         "policy_sources_sha256": sha256_file(sources_csv),
         "files": files,
     }
+    manifest.update(manifest_extra or {})
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     _CACHE.clear()
     return manifest

@@ -1,0 +1,403 @@
+"""helpers.data: build from raw files, load, validation of raw files, tamper detection.
+
+Offline: a small synthetic raw folder is generated in tmp_path; the real snapshot (data/) is
+only read, or copied to tmp_path before anything is changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import data
+
+REPO = Path(__file__).resolve().parent.parent
+REAL_DATA = REPO / "data"
+SHARED_RAW = REPO.parent / "shared" / "data" / "fred"
+SNAPSHOT_FILES = sorted([t.filename for t in data.TABLES.values()] + [data.MANIFEST])
+
+
+# ---------------------------------------------------------------------------
+# A small synthetic raw folder: every RAW_SERIES, FRED format, plausible values
+# ---------------------------------------------------------------------------
+START, END = dt.date(2019, 12, 1), dt.date(2021, 1, 31)
+
+
+def _days(start=START, end=END, step=1, weekdays=False):
+    d = start
+    while d <= end:
+        if not weekdays or d.weekday() < 5:
+            yield d
+        d += dt.timedelta(days=step)
+
+
+def _write(folder: Path, sid: str, rows, column: str | None = None) -> None:
+    column = column or sid
+    lines = [f"observation_date,{column}"] + [f"{d.isoformat()},{v}" for d, v in rows]
+    (folder / f"{sid}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def make_raw(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    weeks = list(_days(dt.date(2020, 1, 1), dt.date(2020, 12, 30), step=7))  # Wednesdays
+    days = list(_days())
+    bdays = list(_days(weekdays=True))
+    _write(folder, "WALCL", [(d, 4_000_000 + 10_000 * k) for k, d in enumerate(weeks)])
+    _write(folder, "TREAST", [(d, 2_500_000 + 5_000 * k) for k, d in enumerate(weeks)])
+    _write(folder, "WSHOMCB", [(d, 1_400_000 + 1_000 * k) for k, d in enumerate(weeks)])
+    _write(folder, "WRESBAL", [(d, 1_600_000 + 20_000 * k) for k, d in enumerate(weeks)])
+    _write(folder, "WTREGEN", [(d, 400_000 + 3_000 * k) for k, d in enumerate(weeks)])
+    # ON RRP only on business days, some empty; a week may have no operation at all.
+    _write(folder, "RRPONTSYD", [(d, "" if d.day == 15 else f"{0.5 * (k % 40):.3f}") for k, d in enumerate(bdays)])
+    _write(folder, "DFEDTARL", [(d, "1.50" if d < dt.date(2020, 3, 3) else "0.00") for d in days])
+    _write(folder, "DFEDTARU", [(d, "1.75" if d < dt.date(2020, 3, 3) else "0.25") for d in days])
+    _write(folder, "DFF", [(d, "1.55" if d < dt.date(2020, 3, 3) else "0.08") for d in days])
+    _write(folder, "SOFR", [(d, "." if d.day == 1 else "1.55") for d in bdays])
+    _write(folder, "IORB", [(d, "0.10") for d in days if d >= dt.date(2020, 6, 1)])
+    _write(folder, "DGS2", [(d, f"{1.5 - k / 400:.2f}") for k, d in enumerate(bdays)])
+    _write(folder, "DGS10", [(d, f"{1.9 - k / 500:.2f}") for k, d in enumerate(bdays)])
+    _write(folder, "DFII10", [(d, f"{0.1 - k / 300:.2f}") for k, d in enumerate(bdays)])
+    _write(folder, "T10YIE", [(d, f"{1.7 + math.sin(k / 20) / 5:.2f}") for k, d in enumerate(bdays)])
+    _write(folder, "SP500", [(d, f"{3200 + k:.2f}") for k, d in enumerate(bdays)])
+    _write(folder, "NASDAQCOM", [(d, f"{9000 + 5 * k:.2f}") for k, d in enumerate(bdays)])
+    _write(folder, "VIXCLS", [(d, f"{15 + 10 * math.sin(k / 30) ** 2:.2f}") for k, d in enumerate(bdays)])
+    _write(folder, "DTWEXBGS", [(d, f"{115 + math.sin(k / 50):.4f}") for k, d in enumerate(bdays)])
+    _write(folder, "M2SL", [(dt.date(2019 + (m - 1) // 12, (m - 1) % 12 + 1, 1), f"{15300 + 100 * m:.1f}")
+                            for m in range(1, 26)])
+    _write(folder, "CBBTCUSD", [(d, f"{7000 + 20 * k:.2f}") for k, d in enumerate(days)])
+    _write(folder, "BTCUSD", [(d, repr(7010.5 + 20 * k)) for k, d in enumerate(_days(dt.date(2020, 1, 1)))],
+           column="close")
+    _write(folder, "ETHUSD", [(d, repr(130.25 + k)) for k, d in enumerate(_days(dt.date(2020, 1, 1)))],
+           column="close")
+    return folder
+
+
+def make_timeline(path: Path) -> Path:
+    # Dates must have a row in helpers/policy_sources.csv (the primary sources).
+    path.write_text(
+        "| announced | effective | kind | what was decided | source checked |\n"
+        "|---|---|---|---|---|\n"
+        "| 2008-11-25 | Dec 2008 / Jan 2009 | qe_start | QE1: buy up to $100B agency debt and up to "
+        "$500B agency MBS | press release |\n"
+        "| 2015-12-16 | — | hike | First hike since 2006: 0–0.25 % → 0.25–0.50 % | FOMC statement |\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def built(tmp_path, monkeypatch):
+    raw = make_raw(tmp_path / "raw")
+    out = tmp_path / "snapshot"
+    manifest = data.build(raw, out, make_timeline(tmp_path / "policy_timeline.md"))
+    monkeypatch.setenv("LIQUIDITY_LAB_DATA", str(out))
+    return out, manifest
+
+
+@pytest.fixture
+def real_copy(tmp_path, monkeypatch):
+    """A copy of the committed data/ that a test may damage; LIQUIDITY_LAB_DATA points at it."""
+    folder = tmp_path / "data"
+    shutil.copytree(REAL_DATA, folder)
+    monkeypatch.setenv("LIQUIDITY_LAB_DATA", str(folder))
+    return folder
+
+
+@pytest.fixture
+def real(monkeypatch):
+    """The committed snapshot, whatever LIQUIDITY_LAB_DATA says outside the tests."""
+    monkeypatch.delenv("LIQUIDITY_LAB_DATA", raising=False)
+    return REAL_DATA
+
+
+def _check_schema(df: pd.DataFrame, table: data.Table) -> None:
+    assert isinstance(df.index, pd.DatetimeIndex) and df.index.name == "date"
+    assert df.index.is_monotonic_increasing and not df.index.has_duplicates
+    assert list(df.columns) == [c.name for c in table.columns if c.name != "date"]
+    for c in table.columns[1:]:
+        if c.dtype == "float":
+            assert df[c.name].dtype == np.float64, c.name
+        else:
+            assert df[c.name].dtype == object, c.name
+        if c.required:
+            assert not df[c.name].isna().any() and not (df[c.name].astype(str) == "").any(), c.name
+
+
+# ---------------------------------------------------------------------------
+# Build and load (synthetic)
+# ---------------------------------------------------------------------------
+def test_build_writes_every_table_and_a_manifest_that_verifies(built):
+    out, manifest = built
+    assert sorted(p.name for p in out.iterdir()) == SNAPSHOT_FILES
+    assert set(manifest["files"]) == {t.filename for t in data.TABLES.values()}
+    assert set(manifest["raw_inputs"]) == {f"{sid}.csv" for sid in data.RAW_SERIES}
+    lines = data.verify(out)
+    assert len(lines) == len(data.TABLES) and all(line.startswith("ok") for line in lines)
+
+
+def test_load_every_table_of_a_build(built):
+    _, manifest = built
+    for name, table in data.TABLES.items():
+        df = data.load(name)
+        _check_schema(df, table)
+        entry = manifest["files"][table.filename]
+        assert (df.index[0].date().isoformat(), df.index[-1].date().isoformat(), len(df)) == (
+            entry["first_date"], entry["last_date"], entry["rows"])
+
+
+def test_built_values_are_in_billions_and_add_up(built):
+    bs = data.load("fed_balance_sheet")
+    assert bs["total_assets"].iloc[0] == 4000.0  # 4,000,000 millions of USD
+    assert bs["reserves"].iloc[0] == 1600.0
+    np.testing.assert_allclose(bs["other_assets"], bs["total_assets"] - bs["treasuries"] - bs["mbs"], atol=1e-6)
+    np.testing.assert_allclose(bs["net_liquidity"], bs["total_assets"] - bs["tga"] - bs["on_rrp"], atol=1e-6)
+    rates = data.load("policy_rates")
+    assert rates.index[0] == pd.Timestamp(START) and (rates["target_upper"] > rates["target_lower"]).all()
+    assert rates.loc["2020-05-01", "iorb"] != rates.loc["2020-05-01", "iorb"]  # NaN before IORB starts
+    markets = data.load("markets")
+    assert markets.index[0] == pd.Timestamp("2020-01-01")  # the first bitcoin close
+    assert markets.loc["2020-01-01", "btc"] == 7010.5 and markets.loc["2020-01-01", "eth"] == 130.25
+    assert (markets.index.to_series().diff().dropna() == pd.Timedelta(days=1)).all()
+    assert data.load("m2")["m2"].iloc[0] == 15400.0
+    events = data.load("policy_events")
+    assert len(events) == 2 + len(data.parse_policy_timeline(data.ADDITIONS))
+    hike = events.loc["2015-12-16"]
+    assert (hike["target_lower"], hike["target_upper"], hike["stance"]) == (0.25, 0.5, "tightening")
+
+
+def test_build_is_deterministic(built, tmp_path):
+    out, _ = built
+    again = tmp_path / "again"
+    data.build(tmp_path / "raw", again, tmp_path / "policy_timeline.md")
+    for name in SNAPSHOT_FILES:
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_build_reports_a_missing_raw_file(tmp_path):
+    raw = make_raw(tmp_path / "raw")
+    (raw / "SOFR.csv").unlink()
+    with pytest.raises(ValueError, match="raw file SOFR.csv is missing"):
+        data.build(raw, tmp_path / "out", make_timeline(tmp_path / "t.md"))
+    assert not (tmp_path / "out" / data.MANIFEST).exists()
+
+
+def test_build_reports_bad_source_and_timeline(tmp_path):
+    with pytest.raises(ValueError, match="source=.*not a folder"):
+        data.build(tmp_path / "nowhere", tmp_path / "out", tmp_path / "t.md")
+    raw = make_raw(tmp_path / "raw")
+    with pytest.raises(ValueError, match="timeline='missing.md' not found"):
+        data.build(raw, tmp_path / "out", tmp_path / "missing.md")
+
+
+def test_build_can_record_another_source_for_a_series(tmp_path):
+    """The hook helpers.refresh uses to record that BTC/ETH came from Coinbase, not Yahoo."""
+    raw = make_raw(tmp_path / "raw")
+    meta = {"BTCUSD": data.RawSeries("BTCUSD", "close", "USD", "Coinbase Exchange BTC-USD", "https://x", 1, 1e7)}
+    manifest = data.build(raw, tmp_path / "out", make_timeline(tmp_path / "t.md"), series_meta=meta,
+                          manifest_extra={"built_by": "test"})
+    series = {s["id"]: s for s in manifest["files"]["markets_daily.csv"]["series"]}
+    assert series["BTCUSD"]["source"] == "Coinbase Exchange BTC-USD"
+    assert series["ETHUSD"]["source"] == data.RAW_SERIES["ETHUSD"].source
+    assert manifest["built_by"] == "test"
+    data.verify(tmp_path / "out")
+
+
+# ---------------------------------------------------------------------------
+# Validation of one raw file
+# ---------------------------------------------------------------------------
+GOOD = "observation_date,WALCL\n2020-01-01,4173626\n2020-01-08,4176089\n"
+
+BAD_RAW = [
+    pytest.param("WALCL", "observation_date,WRESBAL\n2020-01-01,4173626\n",
+                 r"WALCL.csv: header is 'observation_date,WRESBAL', expected 'observation_date,WALCL'",
+                 id="wrong-header"),
+    pytest.param("WALCL", "<!DOCTYPE html>\n<html><body>Error</body></html>\n", r"WALCL.csv: got HTML, not CSV",
+                 id="html"),
+    pytest.param("WALCL", "observation_date,WALCL\n2020-01-08,4176089\n2020-01-01,4173626\n",
+                 r"WALCL.csv: dates are not strictly ascending", id="out-of-order"),
+    pytest.param("WALCL", "observation_date,WALCL\n2020-01-01,4173626\n2020-01-01,4173626\n",
+                 r"WALCL.csv: dates are not strictly ascending \(out of order or repeated\)", id="duplicate-date"),
+    pytest.param("WALCL", "observation_date,WALCL\n2020-01-01,4,173,626\n",
+                 r"WALCL.csv: line 2 is not 'YYYY-MM-DD,value'", id="extra-comma"),
+    pytest.param("WALCL", "observation_date,WALCL\n2020-01-01,n/a\n",
+                 r"WALCL.csv: line 2 has a non-numeric value 'n/a'", id="non-numeric"),
+    pytest.param("WALCL", "observation_date,WALCL\n01/01/2020,4173626\n",
+                 r"WALCL.csv: line 2 is not 'YYYY-MM-DD,value'", id="date-format"),
+    pytest.param("WALCL", "observation_date,WALCL\n2020-02-30,4173626\n", r"WALCL.csv: has an impossible date",
+                 id="impossible-date"),
+    pytest.param("WALCL", "observation_date,WALCL\n2020-01-01,4173.626\n",
+                 r"WALCL.csv: value 4173.626 on 2020-01-01 is outside the plausible range 500000..2e\+07 "
+                 r"\(Millions of USD", id="out-of-range"),
+    pytest.param("WRESBAL", "observation_date,WRESBAL\n2020-01-01,1600000\n2020-01-08,1612\n",
+                 r"WRESBAL.csv: value jumps by a factor of 993 \(down\) on 2020-01-08 \(changed units\?\)",
+                 id="unit-jump"),
+    pytest.param("WALCL", "", r"WALCL.csv: empty file", id="empty"),
+    pytest.param("WALCL", "observation_date,WALCL\n", r"WALCL.csv: no observations", id="header-only"),
+    pytest.param("WALCL", "observation_date,WALCL\n2020-01-01,.\n2020-01-08,\n", r"WALCL.csv: every value is missing",
+                 id="all-missing"),
+]
+
+
+@pytest.mark.parametrize("sid, text, message", BAD_RAW)
+def test_read_raw_series_rejects_bad_files_clearly(tmp_path, sid, text, message):
+    path = tmp_path / f"{sid}.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        data.read_raw_series(path, data.RAW_SERIES[sid])
+
+
+def test_read_raw_series_accepts_fred_csv(tmp_path):
+    path = tmp_path / "WALCL.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode() + b"2020-01-15,.\n2020-01-22,\n\n")
+    s = data.read_raw_series(path, data.RAW_SERIES["WALCL"])
+    assert s.dtype == np.float64 and s.name == "WALCL" and isinstance(s.index, pd.DatetimeIndex)
+    assert s.iloc[:2].tolist() == [4173626.0, 4176089.0] and s.iloc[2:].isna().all()
+
+
+def test_read_raw_series_allows_zero_runs_where_they_are_real(tmp_path):
+    # ON RRP take-up swings from ~0 to billions; the unit-jump check does not apply to it.
+    path = tmp_path / "RRPONTSYD.csv"
+    path.write_text("observation_date,RRPONTSYD\n2021-03-01,0.005\n2021-03-02,5.000\n2021-03-03,600.1\n")
+    assert data.read_raw_series(path, data.RAW_SERIES["RRPONTSYD"]).iloc[-1] == 600.1
+
+
+# ---------------------------------------------------------------------------
+# The committed snapshot
+# ---------------------------------------------------------------------------
+def test_load_returns_expected_dtypes_and_a_datetime_index(real):
+    for name, table in data.TABLES.items():
+        _check_schema(data.load(name), table)
+
+
+def test_load_returns_a_copy(real):
+    df = data.load("m2")
+    df.iloc[0, 0] = -1.0
+    assert data.load("m2").iloc[0, 0] != -1.0
+
+
+@pytest.mark.parametrize("bad, error, match", [
+    (3, TypeError, r"name must be a str naming a table, got int; allowed: fed_balance_sheet"),
+    (None, TypeError, r"name must be a str"),
+    ("balance_sheet", ValueError, r"name='balance_sheet' is not a table in the snapshot; allowed: "),
+    ("", ValueError, r"name='' is not a table"),
+])
+def test_bad_table_names_are_named(real, bad, error, match):
+    with pytest.raises(error, match=match):
+        data.load(bad)
+    with pytest.raises(error, match=match):
+        data.describe(bad)
+
+
+def test_catalogue_lists_every_table(real):
+    cat = data.catalogue()
+    assert list(cat.index) == list(data.TABLES)
+    assert (cat["rows"] > 0).all()
+
+
+def test_verify_command_passes_on_the_committed_snapshot():
+    env = {k: v for k, v in os.environ.items() if k != "LIQUIDITY_LAB_DATA"}
+    result = subprocess.run([sys.executable, "-m", "helpers.data", "verify"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "snapshot verified" in result.stdout and result.stderr == ""
+    assert result.stdout.count("ok  ") == len(data.TABLES)
+
+
+def test_rebuilding_from_the_shared_raw_files_reproduces_data_byte_for_byte(tmp_path):
+    if not (SHARED_RAW / "WALCL.csv").exists():
+        pytest.skip(f"the raw FRED-format files are not here ({SHARED_RAW} is absent), so the "
+                    "byte-for-byte rebuild cannot be checked on this machine")
+    out = tmp_path / "rebuilt"
+    data.build(SHARED_RAW, out)
+    for name in SNAPSHOT_FILES:
+        assert (out / name).read_bytes() == (REAL_DATA / name).read_bytes(), (
+            f"data/{name} differs from a rebuild from {SHARED_RAW}")
+
+
+# ---------------------------------------------------------------------------
+# Tampering: one changed byte is caught, with the file named and the way back
+# ---------------------------------------------------------------------------
+def _flip_one_digit(path: Path) -> None:
+    raw = bytearray(path.read_bytes())
+    i = len(raw) // 2
+    while not chr(raw[i]).isdigit():
+        i += 1
+    raw[i] = ord("1") if raw[i] != ord("1") else ord("2")
+    path.write_bytes(bytes(raw))
+
+
+@pytest.mark.parametrize("name", list(data.TABLES))
+def test_one_changed_byte_in_a_table_is_caught(real_copy, name):
+    table = data.TABLES[name]
+    _flip_one_digit(real_copy / table.filename)
+    with pytest.raises(data.DataError, match=rf"data/{table.filename} does not match its sha256") as info:
+        data.load(name)
+    message = str(info.value)
+    assert "git checkout -- data/" in message and "python -m helpers.data build" in message
+    with pytest.raises(data.DataError, match=rf"data/{table.filename} does not match"):
+        data.verify(real_copy)
+    others = [n for n in data.TABLES if n != name]
+    assert all(len(data.load(n)) > 0 for n in others)  # the other tables still load
+
+
+def test_a_changed_manifest_is_caught(real_copy):
+    manifest = real_copy / data.MANIFEST
+    text = manifest.read_text(encoding="utf-8")
+    digest = data.sha256_file(real_copy / "m2_monthly.csv")
+    manifest.write_text(text.replace(digest, ("0" if digest[0] != "0" else "1") + digest[1:]), encoding="utf-8")
+    with pytest.raises(data.DataError, match=r"data/m2_monthly.csv does not match its sha256 in data/manifest.json"):
+        data.load("m2")
+
+
+def test_a_missing_or_broken_snapshot_is_explained(real_copy):
+    (real_copy / "markets_daily.csv").unlink()
+    with pytest.raises(data.DataError, match=r"data/markets_daily.csv is missing; restore it with"):
+        data.load("markets")
+    (real_copy / data.MANIFEST).write_text("{not json", encoding="utf-8")
+    with pytest.raises(data.DataError, match=r"data/manifest.json is not valid JSON"):
+        data.load("m2")
+    (real_copy / data.MANIFEST).unlink()
+    with pytest.raises(data.DataError, match=r"manifest data/manifest.json is missing"):
+        data.load("m2")
+
+
+def test_verify_command_fails_on_a_tampered_copy(real_copy):
+    _flip_one_digit(real_copy / "policy_rates_daily.csv")
+    env = {**os.environ, "LIQUIDITY_LAB_DATA": str(real_copy)}
+    result = subprocess.run([sys.executable, "-m", "helpers.data", "verify"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "error: data/policy_rates_daily.csv does not match its sha256" in result.stderr
+
+
+# ---------------------------------------------------------------------------
+# Policy events: dates, kinds and primary sources
+# ---------------------------------------------------------------------------
+PRIMARY_HOSTS = ("federalreserve.gov", "newyorkfed.org")
+
+
+def test_policy_events_have_valid_dates_kinds_and_primary_sources(real):
+    events = data.load("policy_events")
+    assert isinstance(events.index, pd.DatetimeIndex) and not events.index.isna().any()
+    assert events.index.min() >= pd.Timestamp("2008-01-01")
+    assert events.index.max() <= pd.Timestamp("2027-01-01")
+    assert set(events["kind"]) <= set(data.EVENT_KINDS)
+    assert (events["stance"] == events["kind"].map(data.EVENT_KINDS)).all()
+    assert set(events["checked"]) <= {"confirmed", "partial", "unconfirmed"}
+    for day, url in events["source_url"].items():
+        parts = urlparse(url)
+        host = parts.hostname or ""
+        assert parts.scheme in ("http", "https"), (day, url)
+        assert any(host == h or host.endswith("." + h) for h in PRIMARY_HOSTS), (day, url)
+    rate_moves = events[events["kind"].isin(["hike", "cut"])]
+    assert rate_moves["target_lower"].notna().all()
+    assert (rate_moves["target_upper"] - rate_moves["target_lower"]).round(2).eq(0.25).all()
