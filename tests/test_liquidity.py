@@ -1,0 +1,267 @@
+"""Tests for helpers.liquidity (lesson 03): data frames, calculations, charts, widget compute."""
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import helpers
+from helpers import liquidity as lq
+from helpers import stats
+
+
+@pytest.fixture(scope="module")
+def fed():
+    return helpers.load("fed_balance_sheet")
+
+
+@pytest.fixture(scope="module")
+def markets():
+    return helpers.load("markets")
+
+
+@pytest.fixture(scope="module")
+def weekly(fed, markets):
+    return lq.weekly_frame(fed, markets)
+
+
+@pytest.fixture(scope="module")
+def changes(weekly):
+    return lq.weekly_changes(weekly)
+
+
+@pytest.fixture(scope="module")
+def rets(markets):
+    return lq.daily_returns(markets)
+
+
+def _rows(chart: alt.TopLevelMixin) -> list[int]:
+    """Row counts of every dataset embedded in a chart."""
+    out = []
+    for data in chart.to_dict()["datasets"].values():
+        out.append(data.count("\n") - 1 if isinstance(data, str) else len(data))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Weekly data
+# ---------------------------------------------------------------------------
+def test_weekly_frame_is_wednesdays_from_btc_start(weekly, markets):
+    assert (weekly.index.day_of_week == 2).all()
+    assert weekly.index[0] == markets["btc"].first_valid_index()
+    assert weekly["btc"].notna().all()
+    ident = weekly["total_assets"] - weekly["tga"] - weekly["on_rrp"]
+    assert np.allclose(ident, weekly["net_liquidity"], atol=0.01)
+    assert weekly["sp500"].first_valid_index() >= pd.Timestamp("2016-05-23")
+
+
+def test_weekly_frame_uses_the_latest_close_on_or_before_wednesday(weekly, markets):
+    # 2024-12-25 was a Wednesday with US markets shut: the Nasdaq value is Tuesday's close.
+    assert weekly.loc["2024-12-25", "nasdaq"] == markets.loc["2024-12-24", "nasdaq"]
+    assert weekly.loc["2024-12-25", "btc"] == markets.loc["2024-12-25", "btc"]
+
+
+def test_weekly_changes(weekly, changes):
+    assert len(changes) == len(weekly) - 1
+    wk = weekly.index[10]
+    prev = weekly.index[9]
+    assert changes.loc[wk, "btc"] == pytest.approx(math.log(weekly.loc[wk, "btc"] / weekly.loc[prev, "btc"]))
+    assert changes.loc[wk, "real10y"] == pytest.approx(weekly.loc[wk, "real10y"] - weekly.loc[prev, "real10y"])
+    assert changes.loc[wk, "net_liquidity_bn"] == pytest.approx(
+        weekly.loc[wk, "net_liquidity"] - weekly.loc[prev, "net_liquidity"])
+
+
+def test_frames_reject_bad_input(fed, markets):
+    with pytest.raises(TypeError, match="fed"):
+        lq.weekly_frame(fed.reset_index(), markets)
+    with pytest.raises(ValueError, match="missing columns"):
+        lq.weekly_frame(fed, markets.drop(columns="btc"))
+    with pytest.raises(ValueError, match="missing columns"):
+        lq.weekly_changes(pd.DataFrame({"btc": [1.0]}, index=pd.DatetimeIndex(["2020-01-01"], name="date")))
+
+
+def test_channel_data_and_chart(fed, markets):
+    data = lq.channel_data(fed, markets)
+    assert list(data.columns) == list(lq.CHANNELS)
+    assert data.index.is_month_start.all()
+    assert data["securities"].max() > 8  # $ trillions at the 2022 peak
+    chart = lq.channels_chart(data)
+    assert max(_rows(chart)) <= 2000
+
+
+def test_component_changes(fed):
+    t = lq.component_changes(fed)
+    assert list(t.index) == ["total_assets", "tga", "on_rrp", "net_liquidity"]
+    assert (t["largest_rise_bn"] >= 0).all() and (t["largest_fall_bn"] <= 0).all()
+    with pytest.raises(ValueError, match="weeks"):
+        lq.component_changes(fed, start="2030-01-01", end="2030-02-01")
+
+
+# ---------------------------------------------------------------------------
+# Levels vs changes
+# ---------------------------------------------------------------------------
+def test_level_vs_change(weekly):
+    t = lq.level_vs_change(weekly)
+    assert t.index[0] == "all"
+    assert t.loc["all", "weeks"] == len(weekly)
+    assert (t["weeks"].iloc[1:] >= 26).all()
+    pair = weekly[["net_liquidity", "btc"]]
+    assert t.loc["all", "levels"] == pytest.approx(np.corrcoef(np.log(pair).T)[0, 1])
+    assert abs(t.loc["all", "changes"]) < abs(t.loc["all", "levels"])
+    with pytest.raises(TypeError, match="by_year"):
+        lq.level_vs_change(weekly, by_year="yes")
+    assert max(_rows(lq.level_vs_change_chart(t))) <= 2000
+
+
+def test_spurious_chart():
+    sim = stats.spurious_correlation_experiment(200, 100, seed=1)
+    chart = lq.spurious_chart(sim)
+    assert chart.to_dict()["layer"]
+    with pytest.raises(ValueError, match="threshold"):
+        lq.spurious_chart(sim, threshold=2)
+
+
+# ---------------------------------------------------------------------------
+# Daily rolling correlation
+# ---------------------------------------------------------------------------
+def test_daily_returns_are_on_common_trading_days(rets, markets):
+    assert list(rets.columns) == ["btc", "sp500", "nasdaq"]
+    assert rets.notna().all().all()
+    assert rets.index[0] > pd.Timestamp("2016-05-23")
+    assert (rets.index.day_of_week < 5).all()
+    # A Monday return runs from the Friday close, for BTC as for the index.
+    monday = rets.index[(rets.index.day_of_week == 0)][5]
+    friday = monday - pd.Timedelta(days=3)
+    assert rets.loc[monday, "btc"] == pytest.approx(math.log(markets.loc[monday, "btc"] / markets.loc[friday, "btc"]))
+
+
+def test_rolling_correlation_summary_2025(rets):
+    s = lq.rolling_correlation_summary(rets, window=60, year=2025)
+    assert list(s.index) == ["S&P 500", "Nasdaq"]
+    rc = stats.rolling_corr(rets["btc"], rets["sp500"], 60).loc["2025"]
+    row = s.loc["S&P 500"]
+    assert row["max"] == pytest.approx(rc.max())
+    assert row["max_date"] == rc.idxmax().date().isoformat()
+    assert row["min"] <= row["median"] <= row["max"] <= 1
+    assert 0 <= row["share_above_0_5"] <= 1
+    assert row["days"] == len(rc)
+    assert row["range"] == pytest.approx(row["max"] - row["min"])
+
+
+def test_rolling_correlation_panel_matches_summary(rets):
+    panel = lq.rolling_correlation_panel(window=60, year=2025, returns=rets)
+    assert set(panel) == {"series", "summary"}
+    assert panel["summary"].equals(lq.rolling_correlation_summary(rets, 60, 2025))
+    assert set(panel["series"]["index"]) == {"S&P 500", "Nasdaq"}
+    assert len(panel["series"]) <= 2000
+    chart = lq.rolling_panel_chart(panel, 60, 2025)
+    assert chart.to_dict()["layer"]
+
+
+@pytest.mark.parametrize("kwargs, exc", [
+    ({"window": 10}, ValueError), ({"window": 251}, ValueError), ({"window": 60.0}, TypeError),
+    ({"year": 2030}, ValueError), ({"year": "2025"}, TypeError),
+])
+def test_rolling_correlation_panel_bad_input(rets, kwargs, exc):
+    with pytest.raises(exc):
+        lq.rolling_correlation_panel(returns=rets, **kwargs)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=0, max_value=400), st.integers(min_value=2010, max_value=2030))
+def test_rolling_correlation_panel_any_learner_input(window, year):
+    rets = lq._snapshot_returns()
+    try:
+        panel = lq.rolling_correlation_panel(window=window, year=year, returns=rets)
+    except ValueError as exc:
+        assert "window" in str(exc) or "year" in str(exc)
+        assert not (20 <= window <= 250 and rets.index[0].year < year <= rets.index[-1].year)
+        return
+    s = panel["summary"]
+    assert ((s["min"] >= -1) & (s["max"] <= 1)).all()
+
+
+def test_rolling_corr_frame_and_window_chart(rets):
+    frame = lq.rolling_corr_frame(rets)
+    assert set(frame.columns) == {f"{a}_{w}" for a in ("sp500", "nasdaq") for w in lq.WINDOWS}
+    assert (frame.index.day_of_week == 4).all()
+    chart = lq.rolling_window_chart(frame)
+    spec = chart.to_dict()
+    assert spec["params"][0]["name"] == "window"
+    assert spec["params"][0]["bind"]["options"] == list(lq.WINDOWS)
+    assert max(_rows(chart)) <= 2000
+    with pytest.raises(ValueError, match="default"):
+        lq.rolling_window_chart(frame, default=30)
+    with pytest.raises(ValueError, match="window"):
+        lq.rolling_corr_frame(rets, windows=(5,))
+    with pytest.raises(ValueError, match="assets"):
+        lq.rolling_corr_frame(rets, assets=("eth",))
+    with pytest.raises(TypeError, match="assets"):
+        lq.rolling_corr_frame(rets, assets="sp500")
+
+
+def test_show_live_emits_vegalite_only(capsys):
+    lq.show_live(alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point().encode(x="x:Q"))
+    out = capsys.readouterr().out  # outside IPython, display() prints the bundle
+    assert "application/vnd.vegalite.v5+json" in out
+    assert "image/png" not in out
+
+
+# ---------------------------------------------------------------------------
+# Lead–lag and factors
+# ---------------------------------------------------------------------------
+def test_lead_lag_test_on_the_snapshot(changes):
+    res = lq.lead_lag_test(changes)
+    assert list(res.table.index) == list(range(-12, 13))
+    assert res.n_perm == 999 and res.block == 4
+    assert 0 < res.max_abs_p <= 1
+    chart = lq.lead_lag_chart(res)
+    assert "survives" in chart.to_dict()["title"]["text"]
+    with pytest.raises(TypeError, match="test"):
+        lq.lead_lag_chart(res.table)
+
+
+def test_lead_lag_sign_convention():
+    # Net liquidity moves first; BTC copies it two weeks later: the peak is at lag +2.
+    idx = pd.date_range("2015-01-07", periods=300, freq="W-WED")
+    x = pd.Series(np.random.default_rng(0).standard_normal(300), index=idx)
+    frame = pd.DataFrame({"net_liquidity": x, "btc": x.shift(2)}, index=idx)
+    res = lq.lead_lag_test(frame, max_lag=6, n_perm=99)
+    assert res.max_abs_lag == 2
+
+
+def test_factor_correlations(changes):
+    t = lq.factor_correlations(changes, n_boot=199)
+    assert list(t.index) == list(lq.FACTORS)
+    assert ((t["lo"] <= t["corr"]) & (t["corr"] <= t["hi"])).all()
+    assert t.loc["sp500", "weeks"] < t.loc["nasdaq", "weeks"]  # the S&P 500 starts in 2016
+    chart = lq.factor_chart(t)
+    assert chart.to_dict()["layer"]
+    with pytest.raises(TypeError, match="factors"):
+        lq.factor_correlations(changes, factors=["nasdaq"])
+    with pytest.raises(ValueError, match="missing"):
+        lq.factor_correlations(changes, factors={"gold": "Gold"})
+
+
+def test_rolling_factor_chart(changes):
+    chart = lq.rolling_factor_chart(changes, window=52)
+    assert max(_rows(chart)) <= 2000
+    with pytest.raises(ValueError, match="window"):
+        lq.rolling_factor_chart(changes, window=5)
+
+
+def test_net_liquidity_chart_rows(weekly):
+    chart = lq.net_liquidity_chart(weekly)
+    assert max(_rows(chart)) <= 2000
+
+
+def test_bench_entries_run():
+    assert lq.BENCH
+    for name, (fn, kwargs) in lq.BENCH.items():
+        out = fn(**kwargs)
+        assert out is not None, name
