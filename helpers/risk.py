@@ -59,8 +59,11 @@ __all__ = [
     "ladder_chart",
     "liquidation_chart",
     "liquidation_year_chart",
-    "weight_chart",
     "fan_chart",
+    "as_percent",
+    "staged_report",
+    "ladder_report",
+    "leverage_report",
     "BENCH",
 ]
 
@@ -222,16 +225,12 @@ def worst_drawdowns(prices: pd.Series, n: int = 5) -> pd.DataFrame:
     n = _integer("n", n, 1, 100)
     p = _prices(prices)
     new_high = p >= p.cummax()
-    episode = new_high.cumsum()  # each high starts an episode; later below-peak days join it
-    segments = [seg for _, seg in p.groupby(episode)]
-    rows = []
-    for i, seg in enumerate(segments):
-        if len(seg) < 2:
-            continue
-        depth = seg.min() / seg.iloc[0] - 1.0
-        recovery = segments[i + 1].index[0] if i + 1 < len(segments) else pd.NaT
-        rows.append((seg.index[0], seg.idxmin(), recovery, depth))
-    out = pd.DataFrame(rows, columns=["peak", "trough", "recovery", "depth"])
+    episode = new_high.cumsum().to_numpy()  # each high starts an episode; later below-peak days join it
+    dates = pd.Series(p.index, index=p.index)
+    g, gd = p.groupby(episode), dates.groupby(episode)
+    table = pd.DataFrame({"peak": gd.first(), "trough": g.idxmin(), "recovery": gd.first().shift(-1),
+                          "depth": g.min() / g.first() - 1.0, "size": g.size()})
+    out = table[(table["size"] > 1) & (table["depth"] < 0)].drop(columns="size")
     out = out.sort_values("depth").head(n).reset_index(drop=True)
     out["days_to_trough"] = (out["trough"] - out["peak"]).dt.days
     out["days_to_recover"] = (out["recovery"] - out["peak"]).dt.days.astype(float)
@@ -523,6 +522,7 @@ def leverage_panel(asset: str = "btc", leverage: float = 10.0, days: int = 30, s
         "liquidation price": liq,
         "move to liquidation": liq / last - 1.0,
         "share liquidated": float(daily),
+        "start days": len(p) - days,
     }
 
 
@@ -673,6 +673,7 @@ def drawdown_table(assets: Sequence[str] = ("btc", "eth", "sp500", "nasdaq"), n:
         t.insert(0, "asset", ASSETS[a][0])
         for c in ("peak", "trough", "recovery"):
             t[c] = t[c].dt.strftime("%Y-%m-%d").fillna("not yet")
+        t["days_to_recover"] = t["days_to_recover"].astype("Int64")
         parts.append(t)
     return pd.concat(parts, ignore_index=True)
 
@@ -713,18 +714,6 @@ SOURCE_MARKETS = ("Source: Yahoo Finance (BTC-USD, ETH-USD daily closes); FRED (
                   "Liquidity Lab snapshot")
 
 
-def _csv_data(df: pd.DataFrame, parse: dict[str, str] | None = None):
-    """Chart data as one inline CSV string (Vega parses it in the browser).
-
-    Altair would otherwise embed one JSON object per row, which the notebook file stores one
-    value per line: CSV keeps each lesson several times smaller for the same rows.
-    """
-    import altair as alt
-
-    fmt = alt.DataFormat(type="csv", parse=parse) if parse else alt.DataFormat(type="csv")
-    return alt.InlineData(values=df.to_csv(index=False, lineterminator="\n"), format=fmt)
-
-
 def _asset_color() -> "alt.Color":
     import altair as alt
 
@@ -732,54 +721,53 @@ def _asset_color() -> "alt.Color":
                      scale=alt.Scale(domain=list(ASSET_COLORS), range=list(ASSET_COLORS.values())))
 
 
-def _wide_csv(series: dict[str, pd.Series]):
-    """Several dated series (same 14-day grid) as one inline CSV with a ``date`` column."""
+def _wide_frame(series: dict[str, pd.Series]) -> pd.DataFrame:
+    """Several dated series on one grid as a wide table with a text ``date`` column (compact in the notebook)."""
     df = pd.DataFrame(series)
     df.index = df.index.strftime("%Y-%m-%d")
-    df = df.reset_index(names="date")
-    return _csv_data(df, {"date": "date", **{k: "number" for k in series}})
+    return df.reset_index(names="date")
 
 
 def volatility_chart(window_days: int = 90) -> "alt.Chart":
-    """Rolling annualised volatility (percent) of BTC, ETH, S&P 500 and Nasdaq, every 14 days."""
+    """Rolling annualised volatility (percent) of BTC, ETH, S&P 500 and Nasdaq, every 28 days."""
     import altair as alt
     from helpers.charts import with_source
 
     wide = {}
     for a in ASSETS:
         v = rolling_volatility(asset_prices(a), window_days, periods_per_year(a))
-        wide[ASSETS[a][0]] = (v.resample("14D", origin="epoch").last() * 100).round(1)
-    chart = alt.Chart(_wide_csv(wide)).transform_fold(list(wide), as_=["asset", "vol"]).transform_filter(
+        wide[ASSETS[a][0]] = (v.resample("28D", origin="epoch").last() * 100).round(1)
+    chart = alt.Chart(_wide_frame(wide)).transform_fold(list(wide), as_=["asset", "vol"]).transform_filter(
         "isValid(datum.vol)").mark_line(strokeWidth=1.5).encode(
         x=alt.X("date:T", title=None),
         y=alt.Y("vol:Q", title=f"Annualised volatility, {window_days}-day window (%)"),
         color=_asset_color(),
         tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "asset:N", alt.Tooltip("vol:Q", title="%")],
-    ).properties(width=600, height=260, title=alt.TitleParams(
+    ).properties(width=580, height=240, title=alt.TitleParams(
         "Bitcoin and ether swing several times as much as US stocks",
-        subtitle=[f"Standard deviation of daily log returns over the last {window_days} calendar days, "
-                  "annualised (x√365 crypto, x√252 equities); every 14th day shown"]))
+        subtitle=[f"Standard deviation of daily log returns over the last {window_days} calendar days,",
+                  "annualised with √365 for crypto and √252 for equities; every 28th day shown"]))
     return with_source(chart, SOURCE_MARKETS)
 
 
 def drawdown_chart() -> "alt.Chart":
-    """Drawdown from the previous high (percent) of the four assets; the lowest value in each 14 days."""
+    """Drawdown from the previous high (percent) of the four assets; the lowest value in each 28 days."""
     import altair as alt
     from helpers.charts import with_source
 
     wide = {}
     for a in ASSETS:
-        wide[ASSETS[a][0]] = (drawdown(asset_prices(a)).resample("14D", origin="epoch").min() * 100).round(1)
-    chart = alt.Chart(_wide_csv(wide)).transform_fold(list(wide), as_=["asset", "dd"]).transform_filter(
+        wide[ASSETS[a][0]] = (drawdown(asset_prices(a)).resample("28D", origin="epoch").min() * 100).round(1)
+    chart = alt.Chart(_wide_frame(wide)).transform_fold(list(wide), as_=["asset", "dd"]).transform_filter(
         "isValid(datum.dd)").mark_line(strokeWidth=1.5).encode(
         x=alt.X("date:T", title=None),
         y=alt.Y("dd:Q", title="Below the previous high (%)", scale=alt.Scale(domain=[-100, 0])),
         color=_asset_color(),
         tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "asset:N", alt.Tooltip("dd:Q", title="%")],
-    ).properties(width=600, height=260, title=alt.TitleParams(
+    ).properties(width=580, height=240, title=alt.TitleParams(
         "Crypto has lost most of its value more than once; stocks far less",
-        subtitle=["Drawdown: close / highest close so far - 1; lowest value in each 14-day step; "
-                  "from each series' first day in the snapshot"]))
+        subtitle=["Drawdown: close / highest close so far - 1; lowest value in each 28-day step;",
+                  "measured from each series' first day in the snapshot"]))
     return with_source(chart, SOURCE_MARKETS)
 
 
@@ -798,7 +786,7 @@ def staged_chart(asset: str = "btc", tranches: Sequence[int] = (2, 3, 4),
     for n in tranches:
         for h in horizons_days:
             out = staged_vs_lump(p, n, 7, h)
-            b = binned_shares(out["diff"], step=0.025, clip=(-0.5, 0.5))
+            b = binned_shares(out["diff"], step=0.04, clip=(-0.48, 0.48))
             b["tranches"], b["horizon"] = n, h
             bars.append(b)
             s = staged_summary(out)
@@ -808,8 +796,7 @@ def staged_chart(asset: str = "btc", tranches: Sequence[int] = (2, 3, 4),
     df = pd.concat(bars, ignore_index=True)
     df["pct"] = (df["bin"] * 100).round(1)
     df["share"] = (df["share"] * 100).round(2)
-    df["who"] = np.where(df["bin"] >= 0, "staged did better", "lump sum did better")
-    df = df[["tranches", "horizon", "pct", "share", "who"]]
+    df = df[["tranches", "horizon", "pct", "share"]]
     n_par = alt.param(name="tranches", value=default_tranches,
                       bind=alt.binding_radio(options=list(tranches), name="Weekly tranches "))
     h_par = alt.param(name="horizon", value=default_horizon,
@@ -817,18 +804,24 @@ def staged_chart(asset: str = "btc", tranches: Sequence[int] = (2, 3, 4),
                                              labels=[f"{round(h / 30.4)} months" for h in horizons_days],
                                              name="Value after "))
     keep = "datum.tranches == tranches && datum.horizon == horizon"
-    hist = alt.Chart(_csv_data(df)).mark_bar(width=12).encode(
-        x=alt.X("pct:Q", title="Staged minus lump sum (% of the budget; ends collect the tails)",
-                scale=alt.Scale(domain=[-52, 52])),
-        y=alt.Y("share:Q", title="Share of start dates (%)"),
+    hist = alt.Chart(df).transform_filter(keep).transform_calculate(
+        end="datum.pct + 4",
+        who="datum.pct >= 0 ? 'staged did better' : 'lump sum did better'",
+    ).mark_bar(stroke="white", strokeWidth=0.5).encode(
+        x=alt.X("pct:Q", title="Staged minus lump sum (% of the budget; the end bins collect the tails)",
+                scale=alt.Scale(domain=[-48, 48], nice=False), axis=alt.Axis(values=list(range(-48, 49, 8)))),
+        x2="end:Q",
+        y=alt.Y("share:Q", title="Share of start dates (%)",
+                scale=alt.Scale(domain=[0, float(np.ceil(df["share"].max() * 1.15))])),
+        y2=alt.datum(0),
         color=alt.Color("who:N", title=None, scale=alt.Scale(
             domain=["lump sum did better", "staged did better"], range=[PALETTE[3], PALETTE[0]])),
         tooltip=[alt.Tooltip("pct:Q", title="bin from (%)"), alt.Tooltip("share:Q", title="share (%)")],
-    ).transform_filter(keep)
+    )
     text = alt.Chart(pd.DataFrame(labels)).mark_text(align="left", x=5, y=8, fontSize=12).encode(
         text="label:N").transform_filter(keep)
     chart = alt.layer(hist, text).add_params(n_par, h_par).properties(
-        width=640, height=280, title=alt.TitleParams(
+        width=580, height=260, title=alt.TitleParams(
             f"Staged buying vs a lump sum in {ASSETS[asset][0].lower() if asset == 'eth' else 'bitcoin'}: "
             "it depends on the start date",
             subtitle=["Every daily start date; tranches 7 days apart; idle cash earns nothing; no fees"]))
@@ -845,17 +838,14 @@ def ladder_chart(outcomes: pd.DataFrame, asset_label: str = "Bitcoin") -> "alt.C
 
     if not isinstance(outcomes, pd.DataFrame) or not {"hold", "ladder", "diff"} <= set(outcomes):
         raise TypeError("outcomes must be the DataFrame returned by ladder_outcomes()")
-    d = outcomes["diff"].to_numpy()
-    df = pd.DataFrame({
-        "entry": outcomes.index.strftime("%Y-%m-%d"),
-        "hold": outcomes["hold"].round(3).to_numpy(),
-        "ladder": outcomes["ladder"].round(3).to_numpy(),
-        "who": np.select([np.isclose(d, 0, atol=1e-12), d > 0], ["same", "ladder did better"],
-                         "holding did better"),
-    })
+    df = pd.DataFrame({"hold": outcomes["hold"].round(3).to_numpy(),
+                       "ladder": outcomes["ladder"].round(3).to_numpy()})
     lo = float(min(df["hold"].min(), df["ladder"].min())) * 0.9
     hi_x, hi_y = float(df["hold"].max()) * 1.1, float(df["ladder"].max()) * 1.2
-    points = alt.Chart(_csv_data(df)).mark_circle(size=22, opacity=0.75).encode(
+    points = alt.Chart(df).transform_calculate(
+        who="datum.ladder == datum.hold ? 'same' : "
+            "(datum.ladder > datum.hold ? 'ladder did better' : 'holding did better')",
+    ).mark_circle(size=20, opacity=0.75).encode(
         x=alt.X("hold:Q", title="Value after holding (1 = break-even, log scale)",
                 scale=alt.Scale(type="log", domain=[lo, hi_x], nice=False),
                 axis=alt.Axis(values=[t for t in _LOG_TICKS if lo <= t <= hi_x])),
@@ -865,11 +855,11 @@ def ladder_chart(outcomes: pd.DataFrame, asset_label: str = "Bitcoin") -> "alt.C
         color=alt.Color("who:N", title=None, scale=alt.Scale(
             domain=["holding did better", "same", "ladder did better"],
             range=[PALETTE[3], "#999999", PALETTE[0]])),
-        tooltip=["entry:N", "hold:Q", "ladder:Q"],
+        tooltip=["hold:Q", "ladder:Q"],
     )
     diagonal = alt.Chart(pd.DataFrame({"hold": [lo, hi_y], "ladder": [lo, hi_y]})).mark_line(
         color="#555", strokeDash=[4, 3], strokeWidth=1).encode(x="hold:Q", y="ladder:Q")
-    chart = alt.layer(diagonal, points).properties(width=560, height=320, title=alt.TitleParams(
+    chart = alt.layer(diagonal, points).properties(width=540, height=300, title=alt.TitleParams(
         f"The ladder caps the big {asset_label.lower()} winners and softens some losers",
         subtitle=["One dot per weekly entry date; dashed line: same result; above it the ladder did better"]))
     return with_source(chart, SOURCE_MARKETS)
@@ -887,19 +877,18 @@ def liquidation_chart(prices: pd.Series, max_leverage: int = 50, horizons_days: 
 
     max_leverage = _integer("max_leverage", max_leverage, 2, 199)
     levs = list(range(1, max_leverage + 1))
-    parts = []
-    for every, label in ((1, "every daily close"), (7, "weekly closes only")):
+    checks = {"every daily close": 1, "weekly closes only": 7}
+    wide = {}
+    for label, every in checks.items():
         t = liquidation_frequency(prices, levs, list(horizons_days), "long", maintenance, every)
-        m = t.reset_index().melt(id_vars="leverage", var_name="days", value_name="share")
-        m["check"] = label
-        parts.append(m)
-    df = pd.concat(parts, ignore_index=True)
-    df["share"] = (df["share"] * 100).round(1)
+        wide[label] = (t.stack() * 100).round(0).astype(int)  # index: (leverage, days)
+    df = pd.DataFrame(wide).reset_index()
     df["leverage"] = df["leverage"].astype(int)
     df["days"] = df["days"].astype(int)
     lev = alt.param(name="leverage", value=default_leverage,
                     bind=alt.binding_range(min=1, max=max_leverage, step=1, name="Leverage (x) "))
-    base = alt.Chart(_csv_data(df)).transform_filter("datum.leverage == leverage").encode(
+    base = alt.Chart(df).transform_filter("datum.leverage == leverage").transform_fold(
+        list(checks), as_=["check", "share"]).encode(
         x=alt.X("days:O", title="Held for up to … days", sort=list(horizons_days), axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("check:N", sort=["every daily close", "weekly closes only"]),
         y=alt.Y("share:Q", title="Start days liquidated (%)", scale=alt.Scale(domain=[0, 100])),
@@ -916,7 +905,7 @@ def liquidation_chart(prices: pd.Series, max_leverage: int = 50, horizons_days: 
     return with_source(chart, SOURCE_MARKETS)
 
 
-def liquidation_year_chart(by_year: pd.Series, title: str, subtitle: str) -> "alt.Chart":
+def liquidation_year_chart(by_year: pd.Series, title: str, subtitle: str | Sequence[str]) -> "alt.Chart":
     """Bars of the share of start days liquidated in each calendar year (from :func:`liquidation_by_year`)."""
     import altair as alt
     from helpers.charts import PALETTE, with_source
@@ -925,31 +914,13 @@ def liquidation_year_chart(by_year: pd.Series, title: str, subtitle: str) -> "al
         raise TypeError(f"by_year must be the Series from liquidation_by_year(), got {type(by_year).__name__}")
     df = pd.DataFrame({"year": by_year.index.astype(str), "share": (by_year.to_numpy() * 100).round(1)})
     bars = alt.Chart(df).mark_bar(color=PALETTE[3]).encode(
-        x=alt.X("year:O", title="Year of the start day"),
+        x=alt.X("year:O", title="Year of the start day", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("share:Q", title="Start days liquidated (%)", scale=alt.Scale(domain=[0, 100])),
         tooltip=["year:O", alt.Tooltip("share:Q", title="%")])
     text = bars.mark_text(dy=-7, fontSize=11, color="#333").encode(text=alt.Text("share:Q", format=".0f"))
     chart = alt.layer(bars, text).properties(width=560, height=260,
-                                             title=alt.TitleParams(title, subtitle=[subtitle]))
-    return with_source(chart, SOURCE_MARKETS)
-
-
-def weight_chart(backtest: pd.DataFrame, target: float, asset_label: str = "bitcoin") -> "alt.Chart":
-    """The volatility-targeted weight over time (weekly), from :func:`vol_target_backtest`."""
-    import altair as alt
-    from helpers.charts import PALETTE, with_source
-
-    if not isinstance(backtest, pd.DataFrame) or "weight" not in backtest:
-        raise TypeError("backtest must be the DataFrame returned by vol_target_backtest()")
-    w = (backtest["weight"].resample("7D").last() * 100).round(1)
-    df = pd.DataFrame({"date": w.index.strftime("%Y-%m-%d"), "weight": w.to_numpy()})
-    chart = alt.Chart(_csv_data(df, {"date": "date"})).mark_area(color=PALETTE[0], opacity=0.6, line={"color": PALETTE[0]}).encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("weight:Q", title=f"Share of the portfolio in {asset_label} (%)", scale=alt.Scale(domain=[0, 100])),
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("weight:Q", title="%")],
-    ).properties(width=640, height=240, title=alt.TitleParams(
-        f"A {target:.0%} volatility target holds less {asset_label} when it swings harder",
-        subtitle=["weight = target / volatility of the previous 30 days (capped at 100 %); weekly"]))
+                                             title=alt.TitleParams(title, subtitle=[subtitle] if isinstance(
+                                                 subtitle, str) else list(subtitle)))
     return with_source(chart, SOURCE_MARKETS)
 
 
@@ -978,12 +949,82 @@ def fan_chart(quantiles: pd.DataFrame, start_value: float, title: str, subtitle:
     return with_source(chart, SOURCE_MARKETS)
 
 
+# ---------------------------------------------------------------------------
+# Text reports for the widgets (and the plain cells that nbval checks)
+# ---------------------------------------------------------------------------
+def as_percent(df: pd.DataFrame, columns: Sequence[str] | None = None, decimals: int = 0) -> pd.DataFrame:
+    """A copy of ``df`` with fraction columns shown as percent strings (for display only)."""
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"df must be a DataFrame, got {type(df).__name__}")
+    decimals = _integer("decimals", decimals, 0, 6)
+    cols = list(df.columns) if columns is None else list(columns)
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise ValueError(f"columns {missing!r} are not in df; allowed: {', '.join(map(str, df.columns))}")
+    out = df.copy()
+    for c in cols:
+        out[c] = [f"{v:.{decimals}%}" if pd.notna(v) else "" for v in df[c]]
+    return out
+
+
+def staged_report(asset: str = "btc", tranches: int = 3, spacing_days: int = 7, horizon_days: int = 182) -> str:
+    """Plain-text summary of :func:`staged_panel` for one setting."""
+    s = staged_panel(asset, tranches, spacing_days, horizon_days)
+    return "\n".join([
+        f"{ASSETS[asset][0]}: {tranches} tranche(s) {spacing_days} days apart vs a lump sum, valued after "
+        f"{horizon_days} days, over {int(s['start dates']):,} start dates",
+        f"  staged did better on {s['staged better (share)']:.1%} of start dates, "
+        f"the lump sum on {s['lump sum better (share)']:.1%}",
+        f"  staged minus lump (% of the budget): median {s['median difference']:+.1%}, "
+        f"5th percentile {s['5th percentile']:+.1%}, 95th percentile {s['95th percentile']:+.1%}",
+        f"  spread (standard deviation) of the final value: lump sum {s['spread of lump outcomes (std)']:.0%}, "
+        f"staged {s['spread of staged outcomes (std)']:.0%} of the budget",
+    ])
+
+
+def ladder_report(asset: str = "btc", level1: float = 0.2, level2: float = 0.5, fraction1: float = 0.25,
+                  fraction2: float = 0.25, trail: float = 0.2, stop_from: str = "last_level",
+                  horizon_days: int = 365) -> str:
+    """Plain-text summary of :func:`ladder_panel` for one setting (``trail=0`` means no stop)."""
+    _choice("asset", asset, ("btc", "eth"))
+    out = ladder_outcomes(_asset_prices_cached(asset), (level1, level2), (fraction1, fraction2),
+                          trail if trail else None, stop_from, horizon_days, 7)
+    t, n = ladder_summary(out), len(out)
+    stop = (f"a {trail:.0%} trailing stop on the rest from "
+            + ("entry" if stop_from == "entry" else "the last level")) if trail else "no stop"
+    shown = as_percent(t, ["wins", "ties", "ended below entry"])
+    for c in ("median", "5th pct", "95th pct"):
+        shown[c] = [f"{v:.2f}" for v in t[c]]
+    return "\n".join([
+        f"{ASSETS[asset][0]}, {n} weekly entries, {horizon_days} days: sell {fraction1:.0%} at +{level1:.0%}, "
+        f"{fraction2:.0%} at +{level2:.0%}, {stop}",
+        "Values: 1.00 = break-even",
+        shown.to_string(),
+    ])
+
+
+def leverage_report(asset: str = "btc", leverage: float = 10.0, days: int = 30, side: str = "long",
+                    maintenance: float = 0.005) -> str:
+    """Plain-text summary of :func:`leverage_panel` for one setting."""
+    r = leverage_panel(asset, leverage, days, side, maintenance)
+    return "\n".join([
+        f"{r['asset']} {leverage:g}x {side}, isolated margin, maintenance margin {maintenance:.2%} "
+        "(no fees or funding)",
+        f"  at the last close (${r['last close']:,.0f} on {r['last date']}) the liquidation price is "
+        f"${r['liquidation price']:,.0f}, a move of {r['move to liquidation']:+.1%}",
+        f"  opened at any daily close, it was liquidated within {days} days on {r['share liquidated']:.1%} "
+        f"of {r['start days']:,} start days",
+        "  (from daily closes only: intraday moves would liquidate more often)",
+    ])
+
+
 # Widget callbacks' compute functions with a typical setting (timed by tools/bench.py).
 BENCH = {
-    "staged_panel": (staged_panel, {"asset": "btc", "tranches": 3, "spacing_days": 7, "horizon_days": 182}),
-    "ladder_panel": (ladder_panel, {"asset": "btc", "level1": 0.2, "level2": 0.5, "fraction1": 0.25,
-                                    "fraction2": 0.25, "trail": 0.2, "stop_from": "last_level",
-                                    "horizon_days": 365}),
-    "leverage_panel": (leverage_panel, {"asset": "btc", "leverage": 10.0, "days": 30, "side": "long",
-                                        "maintenance": 0.005}),
+    "lesson05 staged_report": (staged_report, {"asset": "btc", "tranches": 3, "spacing_days": 7,
+                                               "horizon_days": 182}),
+    "lesson05 ladder_report": (ladder_report, {"asset": "btc", "level1": 0.2, "level2": 0.5, "fraction1": 0.25,
+                                               "fraction2": 0.25, "trail": 0.2, "stop_from": "last_level",
+                                               "horizon_days": 365}),
+    "lesson05 leverage_report": (leverage_report, {"asset": "btc", "leverage": 10.0, "days": 30, "side": "long",
+                                                   "maintenance": 0.005}),
 }
