@@ -11,7 +11,7 @@ NO_BROWSER ?=
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: help env lab test unit lessons verify data refresh bench execute wheelhouse offline-env clean
+.PHONY: help env lab test unit lessons verify data refresh bench execute html wheelhouse offline-env clean
 
 help:
 	@echo "make lab      create .venv if needed and open JupyterLab on lessons/00_start_here.ipynb"
@@ -22,6 +22,7 @@ help:
 	@echo "make refresh  rebuild data/ online from FRED (keeps data/ unchanged on any failure)"
 	@echo "make bench    time the test suite, each lesson against a floor notebook, loading, sizes"
 	@echo "make execute  re-run every lesson top to bottom and save its outputs (for authors)"
+	@echo "make html     build the static HTML edition of the course into site/ (offline, no kernel)"
 	@echo "make wheelhouse    download every wheel the course needs into wheelhouse/ (offline kit)"
 	@echo "make offline-env   install .venv from wheelhouse/ only, with no network"
 
@@ -63,6 +64,9 @@ refresh: env
 
 bench: env
 	$(BIN)/python tools/bench.py
+
+html: env
+	$(BIN)/python tools/build_html.py --out site
 
 execute: env
 	$(BIN)/python tools/execute_lessons.py lessons/*.ipynb

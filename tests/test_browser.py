@@ -1,0 +1,184 @@
+"""Every lesson, run in JupyterLab in a real browser (headless Debian Chromium via Playwright).
+
+nbval proves the kernel side; this proves the learner's side: charts drawn, widgets answering,
+no errors, nothing fetched from outside. The machinery is in ``browser_support.py``; the
+scratch-notebook tests at the end prove that it catches a broken chart (Altair's CDN renderer)
+and a widget callback that raises.
+
+Needs /usr/bin/chromium (`apt-get install -y chromium`; .ci/run installs it). Timings go to
+test-artifacts/browser_timings.json (`make bench` reports them); on a failure the screenshot and
+the console log are saved under test-artifacts/browser/ and their paths are in the message.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import browser_support as bs
+
+LESSONS = bs.lesson_files()
+REPORTS: list[bs.Report] = []
+
+
+@pytest.fixture(scope="module")
+def scratch_notebooks(tmp_path_factory) -> dict[str, Path]:
+    """Scratch notebooks (outside lessons/) that prove the checker: one good, two broken."""
+    folder = tmp_path_factory.mktemp("scratch")
+    good = folder / "good.ipynb"
+    nbformat.write(_scratch_notebook(), good)
+    # executed the way lessons are, so the file's outputs say what must be drawn
+    done = subprocess.run([sys.executable, str(bs.REPO / "tools" / "execute_lessons.py"), str(good)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, f"could not execute the scratch notebook:\n{done.stdout}\n{done.stderr}"
+    executed = nbformat.read(good, as_version=4)
+    notebooks = {"scratch/good.ipynb": good}
+    for name, edit in (("cdn", _use_cdn_renderer), ("raises", _raise_in_callbacks)):
+        nb = nbformat.from_dict(json.loads(json.dumps(executed)))   # same (committed) outputs
+        edit(nb)
+        path = folder / f"{name}.ipynb"
+        nbformat.write(nb, path)
+        notebooks[f"scratch/{name}.ipynb"] = path
+    return notebooks
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, scratch_notebooks):
+    """One JupyterLab server and one browser for every notebook of this module."""
+    try:
+        bs.require_chromium()
+    except bs.BrowserSetupError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    t0 = time.monotonic()
+    tmp = tmp_path_factory.mktemp("browser")
+    root = bs.stage_root(tmp / "root", scratch_notebooks)
+    server = bs.LabServer(root, tmp / "lab").launch()
+    browser = None
+    try:
+        browser = bs.LabBrowser(server, start_lab=False).start()   # Chromium starts while the server does
+        server.wait_ready()
+        browser.load_lab()
+        setup = time.monotonic() - t0
+        yield browser
+    finally:
+        if browser is not None:
+            browser.close()
+        server.stop()
+    if REPORTS:
+        bs.write_timings(REPORTS, setup)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_in_browser(lab, lesson):
+    i = LESSONS.index(lesson)
+    then = f"lessons/{LESSONS[i + 1].name}" if i + 1 < len(LESSONS) else None   # starts in a second tab
+    report = lab.check(f"lessons/{lesson.name}", source=lesson, then=then)
+    REPORTS.append(report)
+    assert report.ok, report.summary()
+
+
+def test_every_lesson_is_checked():
+    from helpers.course import LESSONS as COURSE
+
+    assert LESSONS, "no lessons/NN_*.ipynb found: the browser test has nothing to check"
+    names = {p.name for p in LESSONS}
+    present = [l.file for l in COURSE if (bs.LESSONS_DIR / l.file).exists()]
+    assert set(present) <= names
+
+
+# ---------------------------------------------------------------------------
+# The checker itself, on scratch notebooks
+# ---------------------------------------------------------------------------
+SETUP = """\
+import altair as alt
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from helpers import charts
+from helpers.exercises import Choice, Quiz
+
+charts.setup()"""
+
+CHART = """\
+df = pd.DataFrame({"x": list(range(12)), "y": [i * i for i in range(12)]})
+cut = alt.param(name="cut", value=3, bind=alt.binding_range(min=0, max=11, step=1, name="Cut "))
+(alt.Chart(df, title="Scratch chart")
+ .mark_bar()
+ .encode(x=alt.X("x:O", title="x"), y=alt.Y("y:Q", title="y"),
+         color=alt.condition(alt.datum.x > cut, alt.value("#0072B2"), alt.value("#E69F00")))
+ .add_params(cut))"""
+
+PANEL = """\
+n = widgets.IntSlider(value=3, min=1, max=10, description="n")
+
+def show(n):
+    print(f"{n} squared is {n * n}")
+
+out = widgets.interactive_output(show, {"n": n})
+display(widgets.VBox([n, out]))"""
+
+QUIZ = """\
+Quiz("Scratch quiz", [Choice("Which is right?", ["this one", "that one"], 1, ["no", "yes"])]).show()"""
+
+
+def _scratch_notebook() -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Scratch notebook for the browser-test checker")]
+    nb.cells += [nbformat.v4.new_code_cell(src) for src in (SETUP, CHART, PANEL, QUIZ)]
+    return nb
+
+
+def _use_cdn_renderer(nb) -> None:
+    # a lesson "switched to Altair's default renderer": it loads Vega from a CDN
+    nb.cells[1].source += '\nalt.renderers.enable("html")'
+
+
+def _raise_in_callbacks(nb) -> None:
+    nb.cells[3].source = nb.cells[3].source.replace(
+        '    print(f"{n} squared is {n * n}")',
+        '    if n != 3:\n        raise ZeroDivisionError("scratch: the slider callback failed")\n'
+        '    print(f"{n} squared is {n * n}")')
+    nb.cells[4].source = RAISING_QUIZ
+
+
+RAISING_QUIZ = """\
+quiz = Quiz("Scratch quiz", [Choice("Which is right?", ["this one", "that one"], 1, ["no", "yes"])]).show()
+
+def fail(_button):
+    raise RuntimeError("scratch: the button callback failed")
+
+for button in quiz.children[1].children[1:-1]:
+    button.on_click(fail)
+quiz"""
+
+
+def test_checker_passes_a_good_notebook(lab):
+    report = lab.check("scratch/good.ipynb")
+    assert report.ok, report.summary()
+    kinds = " ".join(report.moved)
+    assert "ipywidgets slider" in kinds and "vega range" in kinds and "button click" in kinds, report.moved
+    assert report.counts["drawn_charts"] == 1 and report.counts["vega_inputs"] == 1
+    kernels = lab.server.kernel_commands()
+    assert all(cmd[0] == sys.executable for cmd in kernels), kernels
+
+
+def test_checker_catches_the_cdn_renderer(lab):
+    report = lab.check("scratch/cdn.ipynb")
+    problems = "\n".join(report.problems)
+    assert "outside host: https://cdn.jsdelivr.net/" in problems, report.summary()
+    assert "0 charts on the page, but the notebook file has 1" in problems, report.summary()
+    assert any(Path(a).suffix == ".png" for a in report.artifacts), report.artifacts
+    assert any(a.endswith(".console.log") for a in report.artifacts), report.artifacts
+
+
+def test_checker_catches_a_raising_widget_callback(lab):
+    report = lab.check("scratch/raises.ipynb")
+    problems = "\n".join(report.problems)
+    assert "ZeroDivisionError: scratch: the slider callback failed" in problems, report.summary()
+    assert "RuntimeError: scratch: the button callback failed" in problems, report.summary()
