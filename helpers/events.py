@@ -57,6 +57,7 @@ __all__ = [
     "shift_curve",
     "selection_table",
     "return_since",
+    "out_of_sample_table",
     "monthly_returns",
     "bootstrap_mean_ci",
     "seasonality",
@@ -520,17 +521,24 @@ def event_study(asset: str, pivots: str, horizons: Iterable[int] = HORIZONS, bas
 
 
 def _summarise(es: pd.DataFrame) -> pd.DataFrame:
+    months = es["months"].to_numpy()
+    ret = es["return_pct"].to_numpy()
+    pct = es["percentile"].to_numpy()
+    med = es["base_median_pct"].to_numpy()
+    share_all = es["base_share_positive"].to_numpy()
     rows = []
-    for h, g in es.groupby("months", sort=True):
-        ok = g[g["return_pct"].notna()]
-        n, k = len(ok), int((ok["return_pct"] > 0).sum())
-        share = float(g["base_share_positive"].iloc[0])
+    for h in sorted(set(months.tolist())):
+        at = months == h
+        r, q = ret[at], pct[at]
+        ok = ~np.isnan(r)
+        n, k = int(ok.sum()), int((r[ok] > 0).sum())
+        share = float(share_all[at][0])
         rows.append({
             "months": h, "n": n, "n_positive": k,
-            "mean_return_pct": ok["return_pct"].mean() if n else float("nan"),
-            "median_return_pct": ok["return_pct"].median() if n else float("nan"),
-            "mean_percentile": ok["percentile"].mean() if n else float("nan"),
-            "base_median_pct": float(g["base_median_pct"].iloc[0]),
+            "mean_return_pct": float(r[ok].mean()) if n else float("nan"),
+            "median_return_pct": float(np.median(r[ok])) if n else float("nan"),
+            "mean_percentile": float(q[ok].mean()) if n else float("nan"),
+            "base_median_pct": float(med[at][0]),
             "base_share_positive": share,
             "chance_random": chance_at_least(k, n, share) if n else float("nan"),
         })
@@ -651,6 +659,24 @@ def return_since(asset: str, start: Any) -> dict[str, Any]:
     pct = percentile_of(r, window_returns(s, days=days).to_numpy())
     return {"asset": asset, "start_used": start_used, "end": end, "days": days,
             "return_pct": 100 * r, "percentile": pct}
+
+
+def out_of_sample_table(announced: str = "2025-10-29", effective: str = "2025-12-01") -> pd.DataFrame:
+    """Each asset's return from an event's announcement and effective dates to its last close.
+
+    One row per asset and date: ``asset``, ``from``, ``start`` (first close used), ``end`` (last
+    close), ``days``, ``return_pct``, ``percentile`` (among all windows of the same number of
+    calendar days). Defaults: the end of QT2 (announced 2025-10-29, runoff ended 2025-12-01).
+    """
+    rows = []
+    for asset, name in ASSETS.items():
+        for label, when in (("announced", announced), ("effective", effective)):
+            r = return_since(asset, when)
+            rows.append({"asset": name, "from": f"{label} {_to_timestamp(label, when):%Y-%m-%d}",
+                         "start": f"{r['start_used']:%Y-%m-%d}", "end": f"{r['end']:%Y-%m-%d}",
+                         "days": r["days"], "return_pct": round(r["return_pct"], 1),
+                         "percentile": round(r["percentile"])})
+    return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------------------
@@ -802,6 +828,12 @@ SOURCE_EVENTS = "Sources: Federal Reserve press releases (policy_events.csv); FR
 SOURCE_MARKETS = "Source: Liquidity Lab snapshot (FRED: SP500, NASDAQCOM; Yahoo Finance: BTC-USD, ETH-USD)"
 
 
+def _source(asset: str) -> str:
+    where = {"btc": "Yahoo Finance BTC-USD", "eth": "Yahoo Finance ETH-USD", "sp500": "FRED SP500",
+             "nasdaq": "FRED NASDAQCOM"}[asset]
+    return f"Source: Liquidity Lab snapshot ({where})"
+
+
 def _fmt_pct(x: float) -> str:
     return f"{x:+.0f}%"
 
@@ -866,11 +898,13 @@ def base_histogram_chart(asset: str = "btc", months: int = 12, pivots: str = "ar
     bars = pd.DataFrame({"lo": 10 ** edges[:-1], "hi": 10 ** edges[1:],
                          "share": np.round(100 * counts / dist.size, 2)})
     ev = pd.DataFrame({"multiple": np.round(1 + es["return_pct"].to_numpy() / 100, 3),
-                       "label": es["label"].str.slice(0, 10).to_numpy(),
+                       "label": [f"{d:%Y-%m-%d} (p{p:.0f})" for d, p in zip(es["date"], es["percentile"])],
                        "ret": [_fmt_pct(x) for x in es["return_pct"]],
-                       "pct": np.round(es["percentile"].to_numpy(), 0)})
+                       "pct": np.round(es["percentile"].to_numpy(), 0),
+                       "ypos": [10 + 16 * (i % 4) for i in range(len(es))]})
     med = pd.DataFrame({"multiple": [round(float(1 + np.median(dist)), 3)], "what": ["median of all windows"]})
-    x = alt.X("lo:Q", scale=alt.Scale(type="log"),
+    x = alt.X("lo:Q", scale=alt.Scale(type="log", domain=[float(bars["lo"].min()), float(bars["hi"].max())],
+                                      nice=False),
               title=f"{months}-month growth multiple, log scale (1 = no change, 2 = +100%)")
     hist = alt.Chart(bars).mark_rect(color="#BBBBBB").encode(
         x=x, x2="hi:Q", y=alt.Y("share:Q", title="Share of all windows (%)"),
@@ -879,15 +913,15 @@ def base_histogram_chart(asset: str = "btc", months: int = 12, pivots: str = "ar
     rules = alt.Chart(ev).mark_rule(strokeWidth=3, color=PALETTE[3]).encode(
         x="multiple:Q", tooltip=["label:N", alt.Tooltip("ret:N", title="return"),
                                  alt.Tooltip("pct:Q", title="percentile")])
-    labels = alt.Chart(ev).mark_text(align="left", dx=4, dy=-4, angle=0, color=PALETTE[3], fontSize=12).encode(
-        x="multiple:Q", y=alt.value(12), text="label:N")
+    labels = alt.Chart(ev).mark_text(align="left", dx=4, baseline="middle", color=PALETTE[3], fontSize=12).encode(
+        x="multiple:Q", y=alt.Y("ypos:Q", scale=None), text="label:N")
     median = alt.Chart(med).mark_rule(strokeDash=[5, 4], color="#000000").encode(x="multiple:Q", tooltip=["what:N"])
     pcts = ", ".join(f"{p:.0f}" for p in es["percentile"])
     title = alt.TitleParams(
         text=f"{ASSETS[asset]}: the '{pivots}' pivots sit at percentiles {pcts} of all {months}-month windows",
-        subtitle=[f"Grey: all {dist.size:,} overlapping {months}-month windows; red: the pivots; "
-                  "dashed: the median window"])
-    return with_source((hist + median + rules + labels).properties(height=280, title=title), SOURCE_MARKETS)
+        subtitle=[f"Grey: all {dist.size:,} overlapping {months}-month windows; solid lines: the pivots "
+                  "(p = percentile); dashed: the median window"])
+    return with_source((hist + median + rules + labels).properties(height=280, title=title), _source(asset))
 
 
 def explorer_data(basis: str = "announced") -> pd.DataFrame:
@@ -925,6 +959,8 @@ def explorer_chart(asset: str = "btc", pivots: str = "article"):
     _check_choice("asset", asset, ASSETS)
     _check_choice("pivots", pivots, PIVOT_SETS)
     df = explorer_data()
+    distinct = df.drop_duplicates(["a", "h", "e"])  # an event in several sets counts once
+    top, bottom = float((distinct["pct"] > 75).mean()), float((distinct["pct"] < 25).mean())
     a = alt.param(name="asset_pick", value=asset,
                   bind=alt.binding_select(options=list(ASSETS), labels=list(ASSETS.values()), name="Asset "))
     p = alt.param(name="set_pick", value=pivots,
@@ -942,11 +978,13 @@ def explorer_chart(asset: str = "btc", pivots: str = "article"):
         tooltip=[alt.Tooltip("e:N", title="pivot"), alt.Tooltip("h:O", title="months"),
                  alt.Tooltip("r:Q", title="return, %"), alt.Tooltip("pct:Q", title="percentile")],
     ).transform_calculate(pos="datum.r > 0 ? 'positive' : 'negative'")
-    mean = base.mark_line(color="#000000", point=True).encode(x=x, y="mean(pct):Q")
+    mean = base.mark_line(color="#000000", point=alt.OverlayMarkDef(color="#000000")).encode(
+        x=x, y="mean(pct):Q")
     chart = (band + mid + pts + mean).add_params(a, p).properties(
-        height=300,
+        width=640, height=300,
         title=alt.TitleParams(
-            text="Most pivots land in the ordinary middle of the distribution",
+            text=[f"Across all assets, pivots and horizons, {top:.0%} of pivot windows beat three quarters",
+                  f"of all windows (25% would by chance); {bottom:.0%} were in the bottom quarter"],
             subtitle=["Dots: one pivot each; black line: their mean percentile; grey band: the middle half "
                       "of all windows (25th-75th percentile). Pick an asset and a pivot set below."]))
     return with_source(chart, SOURCE_MARKETS)
@@ -994,7 +1032,7 @@ def shift_chart(asset: str = "btc", pivots: str = "article", step: int = 5):
                  f"from {_fmt_pct(twelve.min())} to {_fmt_pct(twelve.max())}",
             subtitle=["Each line: one pivot's forward return if its date had been moved; dashed: the median "
                       "of all windows of that length"]))
-    return with_source(chart, SOURCE_MARKETS)
+    return with_source(chart, _source(asset))
 
 
 def after_chart(announced: str = "2025-10-29", effective: str = "2025-12-01", start: str = "2025-07-01"):
@@ -1024,8 +1062,9 @@ def after_chart(announced: str = "2025-10-29", effective: str = "2025-12-01", st
         color=alt.Color("asset:N", title=None, sort=list(ASSETS.values()), scale=alt.Scale(range=PALETTE)),
         tooltip=[alt.Tooltip("d:N", title="week to"), "asset:N", alt.Tooltip("v:Q", title="index")])
     rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555555").encode(x="d:T", tooltip=["what:N", "d:N"])
-    text = alt.Chart(marks).mark_text(align="left", dx=3, dy=-2, baseline="top", color="#555555").encode(
-        x="d:T", y=alt.value(2), text="what:N")
+    marks["ypos"] = [4, 20]
+    text = alt.Chart(marks).mark_text(align="left", dx=3, baseline="top", color="#555555").encode(
+        x="d:T", y=alt.Y("ypos:Q", scale=None), text="what:N")
     hundred = alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#999999").encode(y="y:Q")
     title = alt.TitleParams(
         text=f"After QT ended: Bitcoin {_fmt_pct(finals['btc'])}, S&P 500 {_fmt_pct(finals['sp500'])} "
@@ -1051,7 +1090,7 @@ def seasonality_chart(table: pd.DataFrame, asset: str = "btc"):
     m = monthly_returns(_prices(asset))
     overall = pd.DataFrame({"y": [round(100 * float(m.mean()), 1)], "what": ["mean of all months"]})
     months_order = list(df["month"])
-    color = alt.Color("claim:N", title=None,
+    color = alt.Color("claim:N", title=None, legend=alt.Legend(labelLimit=400),
                       scale=alt.Scale(domain=["Q1 (claimed inflows)", "Nov–Dec (claimed tax-loss selling)",
                                               "other months"], range=[PALETTE[2], PALETTE[3], "#888888"]))
     x = alt.X("month:N", sort=months_order, title="Calendar month")
@@ -1069,4 +1108,4 @@ def seasonality_chart(table: pd.DataFrame, asset: str = "btc"):
         text=f"{ASSETS[asset]} by calendar month: every interval is wide and overlaps the others",
         subtitle=[f"Complete months {first:%b %Y}–{last:%b %Y}, {int(df['n_years'].min())}–"
                   f"{int(df['n_years'].max())} years per month; dashed: mean of all months"])
-    return with_source((zero + avg + bars + pts).properties(height=300, title=title), SOURCE_MARKETS)
+    return with_source((zero + avg + bars + pts).properties(width=640, height=300, title=title), _source(asset))

@@ -324,3 +324,57 @@ def test_bad_inputs():
         E.season_contrast("btc", "Nov")
     with pytest.raises(ValueError, match="outside"):
         E.return_since("btc", "2030-01-01")
+
+
+# ---------------------------------------------------------------------------
+# Charts: titled, small, bound controls where promised, dates as plain strings
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("make", [
+    lambda: E.timeline_chart(),
+    lambda: E.base_histogram_chart("btc", 12, "article"),
+    lambda: E.explorer_chart("eth", "all_cuts"),
+    lambda: E.shift_chart("nasdaq", "first_cuts"),
+    lambda: E.after_chart(),
+    lambda: E.seasonality_chart(E.seasonality("sp500", reps=200), "sp500"),
+], ids=["timeline", "histogram", "explorer", "shift", "after", "seasonality"])
+def test_charts(make):
+    import json
+
+    spec = make().to_dict()
+    assert spec.get("title")
+    for rows in spec.get("datasets", {}).values():
+        assert len(rows) <= 2000
+    text = json.dumps(spec)
+    assert "T00:00:00" not in text  # dates go in as YYYY-MM-DD strings
+
+
+def test_bound_controls():
+    import json
+
+    assert '"bind"' in json.dumps(E.timeline_chart().to_dict())
+    shift = json.dumps(E.shift_chart().to_dict())
+    assert '"input": "range"' in shift and '"input": "radio"' in shift
+    assert '"input": "select"' in json.dumps(E.explorer_chart().to_dict())
+
+
+def test_chart_bad_input():
+    with pytest.raises(ValueError, match="asset="):
+        E.explorer_chart("gold")
+    with pytest.raises(TypeError, match="seasonality"):
+        E.seasonality_chart(pd.DataFrame({"x": [1]}))
+    with pytest.raises(TypeError, match="events"):
+        E.timeline_chart(events="table")
+
+
+def test_explorer_data_matches_event_study():
+    d = E.explorer_data()
+    es = E.event_study("sp500", "all_cuts", (6,)).dropna(subset=["return_pct"])
+    sub = d[(d["a"] == "sp500") & (d["p"] == "all_cuts") & (d["h"] == 6)]
+    np.testing.assert_allclose(sub["pct"].to_numpy(), es["percentile"].round(1).to_numpy())
+
+
+def test_out_of_sample_table():
+    t = E.out_of_sample_table()
+    assert len(t) == 2 * len(E.ASSETS)
+    btc = t[t["asset"] == E.ASSETS["btc"]]
+    assert list(btc["end"]) == [f"{E.prices('btc').index[-1]:%Y-%m-%d}"] * 2

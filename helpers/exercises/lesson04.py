@@ -18,44 +18,44 @@ def _is_number(x) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# q1: the first cut after the 2022-23 hikes
+# q1: count the cuts (the event table files each decision under one kind)
 # ---------------------------------------------------------------------------
-def _first_cut_after_2023() -> pd.Timestamp:
+def _cuts_2024_2025() -> tuple[int, int]:
     from helpers import events
 
     turns = events.rate_turns()
-    cuts = turns[(turns["change"] < 0) & (turns["announced"] >= pd.Timestamp("2023-01-01"))]
-    return cuts["announced"].iloc[0]
+    years = turns["announced"].dt.year
+    n_rates = int(((turns["change"] < 0) & years.between(2024, 2025)).sum())
+    table = events.event_table(kind="cut")
+    n_kind = int(table.index.year.isin([2024, 2025]).sum())
+    return n_rates, n_kind
 
 
 def _check_q1(answer):
-    if not isinstance(answer, (str, pd.Timestamp)):
-        return False, f"give the date as a string such as '2019-07-31', got {type(answer).__name__}"
-    try:
-        when = pd.Timestamp(answer)
-    except (ValueError, TypeError):
-        return False, f"{answer!r} is not a date; use the form 'YYYY-MM-DD'"
-    expected = _first_cut_after_2023()
-    if when.normalize() == expected:
+    if isinstance(answer, bool) or not isinstance(answer, int):
+        return False, f"give a whole number of cuts, got {type(answer).__name__}"
+    n_rates, n_kind = _cuts_2024_2025()
+    if answer == n_rates:
         return True, ""
-    if when.year == 2023:
-        return False, "the FOMC did not cut at all in 2023: the article's '2023 rate-cut cycle' is not in the data"
-    if when.normalize() == expected + pd.Timedelta(days=1):
-        return False, ("that is the day the new range took effect in the FRED series; the lesson uses the "
-                       "announcement date (the FOMC statement), one day earlier")
-    return False, "not the first cut after the 2022–23 hikes; filter the event table to kind 'cut'"
+    if answer == n_kind:
+        return False, ("that counts rows of kind 'cut' only. The event table files each decision under its "
+                       "main kind: a cut announced with the end of QT or with bill purchases is filed as "
+                       "'qt_end' or 'rmp'. Look at target_upper, or use events.rate_turns()")
+    return False, "not the number of cuts the data gives; count decreases of the target range"
 
 
 q1 = Exercise(
     "Exercise 1",
-    "The article dates its third pivot to a '2023 rate-cut cycle'. On what date (announcement, "
-    "'YYYY-MM-DD') did the FOMC make the first cut after the 2022–23 hikes?",
+    "How many times did the FOMC cut its target range in 2024 and 2025 together (count announcements)?",
     _check_q1,
-    "events.event_table(kind='cut') lists every cut in the event table; look at the first one after 2023-01-01.",
-    "cuts = events.event_table(kind='cut')\n"
-    "answer = f\"{cuts.loc['2023-01-01':].index[0]:%Y-%m-%d}\"",
-    lambda: (f"the first cut came on {_first_cut_after_2023():%Y-%m-%d}, more than a year after 2023 "
-             "ended. Which date 'the 2023 pivot' means is a choice, and the result depends on it."),
+    "Filtering the event table to kind 'cut' is not enough: some cuts came with a balance-sheet decision "
+    "and are filed under that kind. events.rate_turns() lists every change of the target range "
+    "('change' < 0 is a cut; 'announced' is the FOMC date).",
+    "turns = events.rate_turns()\n"
+    "cuts = turns[(turns['change'] < 0) & turns['announced'].dt.year.between(2024, 2025)]\n"
+    "answer = len(cuts)",
+    lambda: (f"{_cuts_2024_2025()[0]} cuts, of which {_cuts_2024_2025()[1]} are filed as kind 'cut'. "
+             "Whichever list you start from decides which 'pivots' you study."),
 )
 
 
