@@ -606,6 +606,8 @@ def position_outcomes(paths: np.ndarray, weights: Sequence[float], start_value: 
     """
     if not isinstance(paths, np.ndarray) or paths.ndim != 2:
         raise TypeError("paths must be a 2-D numpy array (paths x days), as block_bootstrap_paths returns")
+    if isinstance(weights, (str, bytes)) or not isinstance(weights, Sequence) or not weights:
+        raise TypeError(f"weights must be a non-empty list of fractions such as [1.0, 0.5], got {weights!r}")
     start_value = _number("start_value", start_value, 0, None, lo_open=True)
     loss = _number("loss", loss, 0, 1, lo_open=True, hi_open=True)
     rows = {}
