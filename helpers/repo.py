@@ -566,7 +566,7 @@ def corridor_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
     """Target range band with EFFR, SOFR, SOFR's weekly high and IORB; drag on the lower overview to zoom."""
     weekly = _frame("weekly", weekly, tuple(_CORRIDOR_SERIES) + ("target_lower", "target_upper"))
     _check_rows(weekly, "weekly")
-    data = weekly.reset_index()
+    data = weekly.round(2).reset_index()
     brush = alt.selection_interval(encodings=["x"], name="period")
     x_detail = alt.X("date:T", title=None, scale=alt.Scale(domain=brush))
     names = list(_CORRIDOR_SERIES.values())
@@ -593,11 +593,11 @@ def corridor_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
         tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week ending"), "label:N",
                  alt.Tooltip("rate:Q", format=".2f", title="percent")],
     )
-    detail = alt.layer(band, lines).properties(width=640, height=300)
+    detail = alt.layer(band, lines).properties(width=600, height=260)
     overview = alt.Chart().mark_area(color=PALETTE[5], opacity=0.6).encode(
         x=alt.X("date:T", title="Drag here to zoom the chart above (double-click to reset)"),
         y=alt.Y("sofr_high:Q", title="SOFR high", axis=alt.Axis(tickCount=2)),
-    ).add_params(brush).properties(width=640, height=60)
+    ).add_params(brush).properties(width=600, height=50)
     chart = alt.vconcat(detail, overview, data=data).properties(
         title=alt.TitleParams(
             "The corridor: SOFR and EFFR stay near the target range (grey), except in stress",
@@ -614,14 +614,17 @@ def stress_chart(weekly: pd.DataFrame, notes: pd.DataFrame) -> alt.HConcatChart:
     if not isinstance(notes, pd.DataFrame) or not {"date", "benchmark", "y", "label"} <= set(notes.columns):
         raise TypeError("notes must be a DataFrame with columns date, benchmark, y, label")
     _check_rows(weekly, "weekly")
-    data = weekly.reset_index()
+    codes = {"top of target range": "top", "IORB": "iorb"}
+    data = weekly[["mean_bp", "high_bp", "benchmark"]].round(1).reset_index()
+    data["b"] = data.pop("benchmark").map(codes)  # short codes keep the embedded data small
     panels = []
-    for bench, title, color in (("top of target range", "SOFR − top of target range, 2018-04 to 2021-07-28", PALETTE[0]),
-                                ("IORB", "SOFR − IORB, from 2021-07-29", PALETTE[3])):
+    for bench, title, color, light in (
+            ("top of target range", "SOFR − top of target range, 2018-04 to 2021-07-28", PALETTE[0], PALETTE[5]),
+            ("IORB", "SOFR − IORB, from 2021-07-29", PALETTE[3], PALETTE[1])):
         zoom = alt.selection_interval(bind="scales", encodings=["x"])
-        base = alt.Chart(data).transform_filter(alt.datum.benchmark == bench)
+        base = alt.Chart(data).transform_filter(alt.datum.b == codes[bench])
         x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"))
-        high = base.mark_line(color=color, opacity=0.6, strokeWidth=1, clip=True).encode(
+        high = base.mark_line(color=light, strokeWidth=1, clip=True).encode(
             x=x, y=alt.Y("high_bp:Q", title="Basis points (weekly)"),
             tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week ending"),
                      alt.Tooltip("high_bp:Q", title="week's high, bp"),
@@ -636,7 +639,7 @@ def stress_chart(weekly: pd.DataFrame, notes: pd.DataFrame) -> alt.HConcatChart:
                                       dy=8 if left else 0, fontSize=11).encode(
             x="date:T", y="y:Q", text="label:N")
         panel = alt.layer(high, mean, zero, pts, txt).add_params(zoom).properties(
-            width=330, height=280, title=alt.TitleParams(title, fontSize=13))
+            width=300, height=230, title=alt.TitleParams(title, fontSize=13))
         panels.append(panel)
     chart = alt.hconcat(*panels).resolve_scale(y="independent").properties(
         title=alt.TitleParams(
@@ -678,11 +681,12 @@ def reserve_demand_chart(pairs: pd.DataFrame, fits: dict, medians: dict) -> alt.
              ("share_pct", "Reserves as a share of Fed total assets (percent)", ".1f"))
     data = pairs.reset_index()
     data["week"] = data["date"].dt.strftime("%Y-%m-%d")
+    data = data[["week", "reserves", "share_pct", "spread_bp", "year"]]  # few columns: keeps the lesson small
     for col, title, fmt in specs:
         fit, med = fits[col], medians[col]
-        xs = np.linspace(float(pairs[col].min()), float(pairs[col].max()), 60)
+        xs = np.array([float(pairs[col].min()), fit.knee, float(pairs[col].max())])  # two segments: 3 points
         fit_df = pd.DataFrame({col: xs, "spread_bp": fit.predict(xs)})
-        pts = alt.Chart(data).mark_circle(size=28, opacity=0.75).encode(
+        pts = alt.Chart(data).mark_circle(size=22, opacity=1).encode(
             x=alt.X(f"{col}:Q", title=title, scale=alt.Scale(zero=False)),
             y=alt.Y("spread_bp:Q", title="SOFR − IORB (bp, weekly mean)"),
             color=alt.Color("year:O", title="Year", scale=alt.Scale(scheme="viridis")),
@@ -698,7 +702,7 @@ def reserve_demand_chart(pairs: pd.DataFrame, fits: dict, medians: dict) -> alt.
             x=f"{col}:Q", y="spread_bp:Q")
         knee = alt.Chart(pd.DataFrame({col: [fit.knee]})).mark_rule(color=PALETTE[3], opacity=0.6).encode(
             x=f"{col}:Q")
-        panels.append(alt.layer(pts, medp, fitl, knee).properties(width=320, height=280))
+        panels.append(alt.layer(pts, medp, fitl, knee).properties(width=290, height=230))
     knee = fits["reserves"].knee
     chart = alt.hconcat(*panels).properties(title=alt.TitleParams(
         f"Below about ${knee / 1000:.1f} trillion of reserves, SOFR rises through IORB; above it the line is flat",
