@@ -1,0 +1,65 @@
+"""Lesson 06 exercises: solutions are right, blanks give the fixed line, common slips are caught."""
+import pytest
+
+from helpers import scenarios as sc
+from helpers.exercises import ____, lesson06 as ex
+
+QUESTIONS = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
+
+
+@pytest.mark.parametrize("q", QUESTIONS, ids=lambda q: q.label)
+def test_solutions_are_correct(q):
+    scope = {"sc": sc}
+    exec(q.solution_code, scope)
+    fb = q.check(scope["answer"])
+    assert fb.correct, (q.label, fb.message)
+    assert fb.message  # the explanation is shown
+
+
+@pytest.mark.parametrize("q", QUESTIONS, ids=lambda q: q.label)
+def test_blank_and_wrong_types(q):
+    assert q.check(____).kind == "blank"
+    assert q.check().kind == "blank"
+    assert not q.check("an answer").correct
+    assert not q.check(True).correct
+    assert q.hint().message and q.solution().code
+
+
+def test_q1_catches_sign_slips():
+    assert "ON RRP" in ex.q1.check(5.0).message  # ON RRP fall added with the wrong sign
+    assert "currency" in ex.q1.check(35.0).message
+    assert not ex.q1.check(90.0).correct
+
+
+def test_q2_catches_level_and_gross_purchases():
+    path = sc.liquidity_path(sc.Scenario(purchase_pace=60.0, purchase_months=6, tga_target=1000.0, tga_weeks=8))
+    assert "level" in ex.q2.check(float(path["reserves"].iloc[-1])).message
+    assert "TGA" in ex.q2.check(360.0).message
+
+
+def test_q3_counts_long_spells_only():
+    assert ex.q3.check(len(sc.regime_spells(13))).correct
+    assert "one-week" in ex.q3.check(len(sc.regime_spells(1))).message
+    assert "whole number" in ex.q3.check(19.0).message
+
+
+def test_q4_percent_and_default_slips():
+    drift = sc.run_scenario(history_drift=True, seed=6, levels=(100_000,)).table.iloc[0, 0]
+    plain = sc.run_scenario(seed=6, levels=(100_000,)).table.iloc[0, 0]
+    assert ex.q4.check(float(drift) + 0.5).correct
+    assert "percent" in ex.q4.check(float(drift) / 100).message
+    assert "default" in ex.q4.check(float(plain)).message
+
+
+def test_q5_sign_slip():
+    big = sc.run_scenario(sc.Scenario(purchase_pace=120.0, purchase_months=12), seed=6).median_end
+    none = sc.run_scenario(sc.Scenario(purchase_pace=0.0, purchase_months=0), seed=6).median_end
+    assert ex.q5.check(big - none).correct
+    assert "sign" in ex.q5.check(none - big).message
+
+
+def test_quiz():
+    assert 3 <= len(ex.quiz.questions) <= 5
+    for n, q in enumerate(ex.quiz.questions, start=1):
+        assert ex.quiz.answer(n, "abc"[q.correct]).correct
+    assert not ex.quiz.answer(1, "a").correct
