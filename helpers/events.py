@@ -985,8 +985,8 @@ def explorer_chart(asset: str = "btc", pivots: str = "article"):
         title=alt.TitleParams(
             text=[f"Across all assets, pivots and horizons, {top:.0%} of pivot windows beat three quarters",
                   f"of all windows (25% would by chance); {bottom:.0%} were in the bottom quarter"],
-            subtitle=["Dots: one pivot each; black line: their mean percentile; grey band: the middle half "
-                      "of all windows (25th-75th percentile). Pick an asset and a pivot set below."]))
+            subtitle=["Dots: one pivot each; black line: their mean percentile; grey band: the middle half of all "
+                      "windows (25th-75th percentile)", "Pick an asset and a pivot set in the menus under the chart"]))
     return with_source(chart, SOURCE_MARKETS)
 
 
