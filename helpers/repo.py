@@ -621,7 +621,7 @@ def stress_chart(weekly: pd.DataFrame, notes: pd.DataFrame) -> alt.HConcatChart:
     for bench, title, color, light in (
             ("top of target range", "SOFR − top of target range, 2018-04 to 2021-07-28", PALETTE[0], PALETTE[5]),
             ("IORB", "SOFR − IORB, from 2021-07-29", PALETTE[3], PALETTE[1])):
-        zoom = alt.selection_interval(bind="scales", encodings=["x"])
+        zoom = alt.selection_interval(bind="scales", encodings=["x"], name=f"zoom_{codes[bench]}")
         base = alt.Chart(data).transform_filter(alt.datum.b == codes[bench])
         x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"))
         high = base.mark_line(color=light, strokeWidth=1, clip=True).encode(
