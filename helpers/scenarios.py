@@ -109,7 +109,7 @@ LIMITS: tuple[str, ...] = (
     "The two regimes overlap heavily: weekly returns in expanding and contracting weeks have nearly the "
     "same spread, and their averages differ by much less than one week's typical move.",
     "There are few independent regimes: the history holds only a handful of long expanding or "
-    "contracting spells, so the regime averages rest on a few episodes (2020–21 weighs heavily).",
+    "contracting spells, so the regime averages rest on a few episodes.",
     "History may not repeat: bitcoin's market, holders and regulation changed a great deal since 2014.",
     "Net liquidity explains little of bitcoin's weekly moves (see lesson 03): correlation is weak, "
     "unstable and not causation.",
