@@ -144,7 +144,12 @@ def weekly_frame(fed: pd.DataFrame | None = None, markets: pd.DataFrame | None =
     """
     fed = _check_frame("fed", _load("fed_balance_sheet") if fed is None else fed, BALANCE_COLUMNS)
     markets = _check_frame("markets", _load("markets") if markets is None else markets, MARKET_COLUMNS)
-    daily = markets[list(MARKET_COLUMNS)].asfreq("D").ffill(limit=6)
+    raw = markets[list(MARKET_COLUMNS)].asfreq("D")
+    daily = raw.ffill(limit=6)
+    for col in MARKET_COLUMNS:  # never carry a series past its last close
+        last = raw[col].last_valid_index()
+        if last is not None:
+            daily.loc[daily.index > last, col] = np.nan
     out = fed[list(BALANCE_COLUMNS)].join(daily.reindex(fed.index))
     btc = out["btc"].dropna()
     if btc.empty:
@@ -468,9 +473,9 @@ def rolling_correlation_panel(window: int = 60, year: int = 2025,
                               returns: pd.DataFrame | None = None) -> dict:
     """The widget's computation: weekly rolling correlations for one window, and the year's summary.
 
-    Returns ``{"series": long DataFrame (date, index, corr), "summary": DataFrame as in
-    rolling_correlation_summary}``. With ``returns=None`` the snapshot's daily returns are used
-    (computed once, then cached).
+    Returns ``{"series": DataFrame indexed by week (columns "S&P 500", "Nasdaq"), "summary":
+    DataFrame as in rolling_correlation_summary}``. With ``returns=None`` the snapshot's daily
+    returns are used (computed once, then cached).
     """
     returns = _snapshot_returns() if returns is None else returns
     _check_frame("returns", returns, ("btc", "sp500", "nasdaq"))
@@ -478,20 +483,25 @@ def rolling_correlation_panel(window: int = 60, year: int = 2025,
     year = _check_year(year, returns.index)
     rolling = _rolling(returns, window)
     weekly = rolling.resample("W-FRI").last().dropna(how="all")
-    long = weekly.reset_index().melt(id_vars="date", var_name="index", value_name="corr").dropna()
-    return {"series": long, "summary": _summary_rows(rolling, window, year)}
+    return {"series": weekly, "summary": _summary_rows(rolling, window, year)}
 
 
 def rolling_panel_chart(panel: dict, window: int, year: int) -> alt.LayerChart:
     """Chart of :func:`rolling_correlation_panel` with the chosen year shaded."""
-    if not isinstance(panel, dict) or "series" not in panel:
+    if not isinstance(panel, dict) or not isinstance(panel.get("series"), pd.DataFrame):
         raise TypeError("panel must be the dict returned by rolling_correlation_panel")
-    band = pd.DataFrame({"start": [pd.Timestamp(f"{year}-01-01")], "end": [pd.Timestamp(f"{year}-12-31")]})
+    labels = list(panel["series"].columns)
+    band = pd.DataFrame({"start": [f"{year}-01-01T00:00"], "end": [f"{year}-12-31T00:00"]})
     shade = alt.Chart(band).mark_rect(color="#999", opacity=0.15).encode(x="start:T", x2="end:T")
-    lines = alt.Chart(panel["series"]).mark_line(strokeWidth=1.5).encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("corr:Q", title="Correlation with BTC daily returns", scale=alt.Scale(domain=[-0.6, 1])),
-        color=alt.Color("index:N", title="BTC with", scale=INDEX_SCALE),
+    lines = (
+        alt.Chart(_inline_csv(panel["series"], 3))
+        .transform_fold(labels, as_=["index", "corr"])
+        .mark_line(strokeWidth=1.5)
+        .encode(
+            x=alt.X("date:T", title=None),
+            y=alt.Y("corr:Q", title="Correlation with BTC daily returns", scale=alt.Scale(domain=[-0.6, 1])),
+            color=alt.Color("index:N", title="BTC with", scale=INDEX_SCALE),
+        )
     )
     half = alt.Chart(pd.DataFrame({"y": [0.5]})).mark_rule(strokeDash=[4, 3], color="#555").encode(y="y:Q")
     return alt.layer(shade, half, lines).properties(
@@ -634,6 +644,13 @@ def rolling_factor_chart(changes: pd.DataFrame, window: int = 52) -> alt.LayerCh
     return with_source(chart, SOURCE_MARKETS)
 
 
+def _bench_widget_update(window: int = 60, year: int = 2025) -> dict:
+    """Everything the lesson's window widget does on a change, except drawing in the browser."""
+    panel = rolling_correlation_panel(window=window, year=year)
+    return rolling_panel_chart(panel, window, year).to_dict(validate=False)
+
+
 BENCH = {
     "lesson03 rolling_correlation_panel": (rolling_correlation_panel, {"window": 60, "year": 2025}),
+    "lesson03 window widget update (panel + chart spec)": (_bench_widget_update, {"window": 120, "year": 2025}),
 }

@@ -86,3 +86,12 @@ def test_quiz_answers():
         wrong = "a" if right != "a" else "b"
         assert not ex.quiz.answer(n, wrong).correct
     assert "Check yourself" in ex.quiz.text()
+
+
+def test_notebook_uses_the_checkers_simulation():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "lessons" / "03_liquidity_transmission.ipynb"
+    source = "\n".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"])
+    assert f"n_pairs={ex.SIM_PAIRS}, n_steps={ex.SIM_STEPS}, seed={ex.SIM_SEED}" in source

@@ -157,7 +157,8 @@ def test_rolling_correlation_panel_matches_summary(rets):
     panel = lq.rolling_correlation_panel(window=60, year=2025, returns=rets)
     assert set(panel) == {"series", "summary"}
     assert panel["summary"].equals(lq.rolling_correlation_summary(rets, 60, 2025))
-    assert set(panel["series"]["index"]) == {"S&P 500", "Nasdaq"}
+    assert list(panel["series"].columns) == ["S&P 500", "Nasdaq"]
+    assert (panel["series"].index.day_of_week == 4).all()
     assert len(panel["series"]) <= 2000
     chart = lq.rolling_panel_chart(panel, 60, 2025)
     assert chart.to_dict()["layer"]
@@ -265,3 +266,10 @@ def test_bench_entries_run():
     for name, (fn, kwargs) in lq.BENCH.items():
         out = fn(**kwargs)
         assert out is not None, name
+
+
+def test_weekly_frame_never_extends_a_series_past_its_last_close(weekly, markets):
+    for col in ("btc", "sp500", "dollar"):
+        last = markets[col].last_valid_index()
+        assert weekly[col].last_valid_index() <= last
+    assert weekly.index[-1] <= markets["btc"].last_valid_index()
