@@ -35,3 +35,13 @@ def test_glossary_rows_have_three_languages_and_a_lesson():
 def test_lesson_title_cell_links_the_glossary(path):
     title = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
     assert "../docs/glossary.md" in title
+
+
+def test_solutions_page_is_up_to_date():
+    from helpers.exercises import all_solutions
+
+    page = (ROOT / "docs" / "solutions.md").read_text(encoding="utf-8")
+    assert page == all_solutions(), "docs/solutions.md is out of date: run `python -m helpers.exercises`"
+    for number in ("00", "01", "02", "03", "04", "05", "06", "07"):
+        if (ROOT / "helpers" / "exercises" / f"lesson{number}.py").exists():
+            assert f"## Lesson {number}" in page
