@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import stats
-from helpers.charts import PALETTE, SOURCE_FRED, phase_layer, policy_phases, with_source
+from helpers.charts import PALETTE, phase_layer, policy_phases, with_source
 
 __all__ = [
     "MARKET_COLUMNS",
@@ -44,7 +44,7 @@ __all__ = [
     "rolling_window_chart",
     "rolling_correlation_summary",
     "rolling_correlation_panel",
-    "rolling_panel_chart",
+    "rolling_panel_spec",
     "lead_lag_test",
     "lead_lag_chart",
     "factor_correlations",
@@ -116,19 +116,22 @@ def _load(name: str) -> pd.DataFrame:
     return load(name)
 
 
-def _inline_csv(df: pd.DataFrame, digits: int = 4) -> alt.InlineData:
+def _inline_csv(df: pd.DataFrame, name: str, digits: int = 4) -> alt.InlineData:
     """Chart data embedded as one CSV string (about a quarter of the size of JSON rows).
 
-    The date index becomes a ``date`` column written as local midnight (``YYYY-MM-DDT00:00``,
-    as Altair writes dates in JSON data); numbers keep ``digits`` significant digits, which is
-    more than a chart can show.
+    Vega-Lite reads inline CSV natively; the notebook stores the string as one JSON value instead
+    of one indented JSON object per row, which keeps lessons small. The data are named, so Altair
+    leaves them where they are in the spec (give the data to the top of a compound chart once and
+    let the panels inherit it). The date index becomes a ``date`` column written as local midnight
+    (``YYYY-MM-DDT00:00``, as Altair writes dates in JSON data); numbers keep ``digits``
+    significant digits, more than a chart can show.
     """
     out = df.reset_index()
     out["date"] = out["date"].dt.strftime("%Y-%m-%dT00:00")
     parse = {"date": "date"}
     parse.update({c: "number" for c in df.columns})
     text = out.to_csv(index=False, float_format=f"%.{digits}g", lineterminator="\n")
-    return alt.InlineData(values=text, format=alt.CsvDataFormat(type="csv", parse=parse))
+    return alt.InlineData(values=text, name=name, format=alt.CsvDataFormat(type="csv", parse=parse))
 
 
 # ---------------------------------------------------------------------------
@@ -197,19 +200,19 @@ def channels_chart(data: pd.DataFrame) -> alt.VConcatChart:
     """Five small panels, one per transmission channel (from :func:`channel_data`), phases shaded."""
     _check_frame("data", data, tuple(CHANNELS))
     phases = _clipped_phases(data.index[0])
-    df = _inline_csv(data)
     panels = []
     for key, (name, label) in CHANNELS.items():
-        line = alt.Chart(df).mark_line(color=PALETTE[7], strokeWidth=1.5).encode(
+        line = alt.Chart().mark_line(color=PALETTE[7], strokeWidth=1.5).encode(
             x=alt.X("date:T", title=None),
             y=alt.Y(f"{key}:Q", title=None, scale=alt.Scale(zero=False)),
             tooltip=[alt.Tooltip("date:T", format="%Y-%m"), alt.Tooltip(f"{key}:Q", format=".2f")],
         )
         panels.append(alt.layer(phase_layer(phases), line).properties(
             width=640, height=80, title=alt.TitleParams(f"{name}: {label}", fontSize=12)))
-    chart = alt.vconcat(*panels, spacing=6).properties(title=alt.TitleParams(
+    title = alt.TitleParams(
         "Five channels, five series: each moved on its own timetable",
-        subtitle=["Monthly averages; shaded: QE, QT and reserve-management phases from the policy-event table"]))
+        subtitle=["Monthly averages; shaded: QE, QT and reserve-management phases from the policy-event table"])
+    chart = alt.vconcat(*panels, spacing=6, data=_inline_csv(data, "lesson03_channels")).properties(title=title)
     return with_source(chart)
 
 
@@ -227,28 +230,28 @@ def net_liquidity_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
     phases = _clipped_phases(weekly.index[0])
     data = pd.DataFrame({"net_liquidity_tn": weekly["net_liquidity"] / 1000,
                          "btc": weekly["btc"], "nasdaq": weekly["nasdaq"]})
-    df = _inline_csv(data)
     specs = [
         ("net_liquidity_tn", "Net liquidity ($ trillions)", PALETTE[0], [3, 4, 5, 6, 7, 8]),
         ("btc", "BTC (USD)", PALETTE[1], [100, 1_000, 10_000, 100_000]),
         ("nasdaq", "Nasdaq Composite (index)", PALETTE[2], [4_000, 8_000, 16_000, 32_000]),
     ]
     panels = []
-    for col, title, color, ticks in specs:
+    for col, label, color, ticks in specs:
         lo, hi = float(data[col].min()), float(data[col].max())
-        line = alt.Chart(df).mark_line(color=color, strokeWidth=1.5).encode(
+        line = alt.Chart().mark_line(color=color, strokeWidth=1.5).encode(
             x=alt.X("date:T", title=None),
             y=alt.Y(f"{col}:Q", title=None,
                     scale=alt.Scale(type="log", domain=[lo / 1.1, hi * 1.1], nice=False),
                     axis=alt.Axis(values=ticks, format=",")),
             tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week"),
-                     alt.Tooltip(f"{col}:Q", format=",.2f", title=title)],
+                     alt.Tooltip(f"{col}:Q", format=",.2f", title=label)],
         )
         panels.append(alt.layer(phase_layer(phases), line).properties(
-            width=640, height=110, title=alt.TitleParams(f"{title}, log scale", fontSize=12)))
-    chart = alt.vconcat(*panels, spacing=6).properties(title=alt.TitleParams(
+            width=640, height=110, title=alt.TitleParams(f"{label}, log scale", fontSize=12)))
+    title = alt.TitleParams(
         "Net liquidity, BTC and the Nasdaq: some shared waves, very different paths",
-        subtitle=["Weekly (Wednesdays); net liquidity = Fed total assets − Treasury General Account − ON RRP"]))
+        subtitle=["Weekly (Wednesdays); net liquidity = Fed total assets − Treasury General Account − ON RRP"])
+    chart = alt.vconcat(*panels, spacing=6, data=_inline_csv(data, "lesson03_net_liquidity")).properties(title=title)
     return with_source(chart, SOURCE_MARKETS)
 
 
@@ -418,7 +421,7 @@ def rolling_window_chart(frame: pd.DataFrame, default: int = 60) -> alt.LayerCha
                     bind=alt.binding_radio(options=windows, name="Window (trading days): "))
     labels = [ASSET_LABELS[a] for a in assets]
     lines = (
-        alt.Chart(_inline_csv(frame, 3))
+        alt.Chart(_inline_csv(frame, "lesson03_rolling", 3))
         .transform_calculate(**{ASSET_LABELS[a]: f"datum['{a}_' + window]" for a in assets})
         .transform_fold(labels, as_=["index", "corr"])
         .mark_line(strokeWidth=1.5)
@@ -469,49 +472,88 @@ def rolling_correlation_summary(returns: pd.DataFrame, window: int = 60, year: i
     return _summary_rows(_rolling(returns, window), window, year)
 
 
+def _last_day_of_each_week(index: pd.DatetimeIndex) -> np.ndarray:
+    """Mask of the last row of each Saturday-to-Friday week (rows sorted by date)."""
+    days = index.to_numpy().astype("datetime64[D]").astype(np.int64)  # days since 1970-01-01 (a Thursday)
+    week = (days - 2) // 7  # weeks start on Saturday (1970-01-03 is day 2)
+    mask = np.ones(len(week), dtype=bool)
+    mask[:-1] = week[:-1] != week[1:]
+    return mask
+
+
 def rolling_correlation_panel(window: int = 60, year: int = 2025,
                               returns: pd.DataFrame | None = None) -> dict:
     """The widget's computation: weekly rolling correlations for one window, and the year's summary.
 
-    Returns ``{"series": DataFrame indexed by week (columns "S&P 500", "Nasdaq"), "summary":
-    DataFrame as in rolling_correlation_summary}``. With ``returns=None`` the snapshot's daily
-    returns are used (computed once, then cached).
+    Returns ``{"series": DataFrame (columns "S&P 500", "Nasdaq"; one row per week, on the week's
+    last common trading day), "summary": DataFrame as in rolling_correlation_summary}``. With
+    ``returns=None`` the snapshot's daily returns are used (computed once, then cached).
     """
     returns = _snapshot_returns() if returns is None else returns
     _check_frame("returns", returns, ("btc", "sp500", "nasdaq"))
     window = _check_window(window)
     year = _check_year(year, returns.index)
     rolling = _rolling(returns, window)
-    weekly = rolling.resample("W-FRI").last().dropna(how="all")
+    weekly = rolling[_last_day_of_each_week(rolling.index)].dropna(how="all")
     return {"series": weekly, "summary": _summary_rows(rolling, window, year)}
 
 
-def rolling_panel_chart(panel: dict, window: int, year: int) -> alt.LayerChart:
-    """Chart of :func:`rolling_correlation_panel` with the chosen year shaded."""
+@lru_cache(maxsize=4)
+def _config_for(theme: str) -> str:
+    """The active Altair theme's config, as JSON (computed once per theme)."""
+    import json
+
+    return json.dumps(alt.Chart().mark_point().to_dict(validate=False).get("config", {}))
+
+
+def rolling_panel_spec(panel: dict, window: int, year: int) -> dict:
+    """Vega-Lite spec (a plain dict) of :func:`rolling_correlation_panel`, with ``year`` shaded.
+
+    Built as a dict rather than through Altair's classes, so that a widget can redraw it in a
+    few milliseconds. Colours as in the lesson's other correlation charts.
+    """
+    import json
+
     if not isinstance(panel, dict) or not isinstance(panel.get("series"), pd.DataFrame):
         raise TypeError("panel must be the dict returned by rolling_correlation_panel")
-    labels = list(panel["series"].columns)
-    band = pd.DataFrame({"start": [f"{year}-01-01T00:00"], "end": [f"{year}-12-31T00:00"]})
-    shade = alt.Chart(band).mark_rect(color="#999", opacity=0.15).encode(x="start:T", x2="end:T")
-    lines = (
-        alt.Chart(_inline_csv(panel["series"], 3))
-        .transform_fold(labels, as_=["index", "corr"])
-        .mark_line(strokeWidth=1.5)
-        .encode(
-            x=alt.X("date:T", title=None),
-            y=alt.Y("corr:Q", title="Correlation with BTC daily returns", scale=alt.Scale(domain=[-0.6, 1])),
-            color=alt.Color("index:N", title="BTC with", scale=INDEX_SCALE),
-        )
-    )
-    half = alt.Chart(pd.DataFrame({"y": [0.5]})).mark_rule(strokeDash=[4, 3], color="#555").encode(y="y:Q")
-    return alt.layer(shade, half, lines).properties(
-        width=640, height=260,
-        title=alt.TitleParams(f"{window}-day rolling correlation of BTC with stock indexes",
-                              subtitle=[f"Daily log returns on common trading days; shaded: {year}"]))
+    window = _check_window(window)
+    if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
+        raise TypeError(f"year must be an int such as 2025, got {type(year).__name__} ({year!r})")
+    series = panel["series"]
+    csv = _inline_csv(series, "lesson03_panel", 3)
+    labels = list(series.columns)
+    domain = list(INDEX_SCALE.domain)
+    rng = list(INDEX_SCALE.range)
+    return {
+        "$schema": alt.SCHEMA_URL,
+        "config": json.loads(_config_for(alt.theme.active)),
+        "width": 640,
+        "height": 260,
+        "title": {"text": f"{window}-day rolling correlation of BTC with stock indexes",
+                  "subtitle": [f"Daily log returns on common trading days; shaded: {year}"]},
+        "layer": [
+            {"data": {"values": [{"start": f"{year}-01-01T00:00", "end": f"{year}-12-31T00:00"}]},
+             "mark": {"type": "rect", "color": "#999", "opacity": 0.15},
+             "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"}}},
+            {"data": {"values": [{"y": 0.5}]},
+             "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#555"},
+             "encoding": {"y": {"field": "y", "type": "quantitative"}}},
+            {"data": {"name": "lesson03_panel", "values": csv.values, "format": csv.format.to_dict()},
+             "transform": [{"fold": labels, "as": ["index", "corr"]}],
+             "mark": {"type": "line", "strokeWidth": 1.5},
+             "encoding": {
+                 "x": {"field": "date", "type": "temporal", "title": None},
+                 "y": {"field": "corr", "type": "quantitative", "title": "Correlation with BTC daily returns",
+                       "scale": {"domain": [-0.6, 1]}},
+                 "color": {"field": "index", "type": "nominal", "title": "BTC with",
+                           "scale": {"domain": domain, "range": rng}},
+             }},
+        ],
+    }
 
 
-def show_live(chart: alt.TopLevelMixin) -> None:
-    """Display a chart inside a live widget as a Vega-Lite spec only (no PNG fallback).
+def show_live(chart) -> None:
+    """Display a chart (an Altair chart or a Vega-Lite dict) inside a live widget, spec only.
 
     Widget output is never saved in the notebook, so the PNG the course renderer adds is not
     needed there; skipping it keeps each widget update fast.
@@ -520,7 +562,7 @@ def show_live(chart: alt.TopLevelMixin) -> None:
 
     from helpers.charts import VEGALITE_MIME
 
-    spec = chart.to_dict(validate=False)
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
     display({VEGALITE_MIME: spec, "text/plain": "<Chart>"}, raw=True)
 
 
@@ -623,7 +665,7 @@ def rolling_factor_chart(changes: pd.DataFrame, window: int = 52) -> alt.LayerCh
     window = stats._check_int("window", window, 13, 156)
     labels = {"real10y": "10-year real yield (change)", "dollar": "Broad dollar (log change)"}
     wide = pd.DataFrame({col: stats.rolling_corr(changes["btc"], changes[col], window) for col in labels})
-    df = _inline_csv(wide.dropna(how="all"), 3)
+    df = _inline_csv(wide.dropna(how="all"), "lesson03_rolling_factor", 3)
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#999").encode(y="y:Q")
     lines = (
         alt.Chart(df)
@@ -647,7 +689,7 @@ def rolling_factor_chart(changes: pd.DataFrame, window: int = 52) -> alt.LayerCh
 def _bench_widget_update(window: int = 60, year: int = 2025) -> dict:
     """Everything the lesson's window widget does on a change, except drawing in the browser."""
     panel = rolling_correlation_panel(window=window, year=year)
-    return rolling_panel_chart(panel, window, year).to_dict(validate=False)
+    return rolling_panel_spec(panel, window, year)
 
 
 BENCH = {

@@ -40,12 +40,34 @@ def rets(markets):
     return lq.daily_returns(markets)
 
 
-def _rows(chart: alt.TopLevelMixin) -> list[int]:
-    """Row counts of every dataset embedded in a chart."""
+def _spec_rows(spec: dict) -> list[int]:
+    """Row counts of every dataset in a Vega-Lite spec: top-level datasets and inline data anywhere.
+
+    Inline CSV (a string) counts its lines after the header; JSON data count their records.
+    """
     out = []
-    for data in chart.to_dict()["datasets"].values():
-        out.append(data.count("\n") - 1 if isinstance(data, str) else len(data))
+
+    def count(values) -> int:
+        return values.strip("\n").count("\n") if isinstance(values, str) else len(values)
+
+    def walk(node):
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and "values" in data:
+                out.append(count(data["values"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    out += [count(v) for v in spec.get("datasets", {}).values()]
+    walk({k: v for k, v in spec.items() if k != "datasets"})
     return out
+
+
+def _rows(chart: alt.TopLevelMixin) -> list[int]:
+    return _spec_rows(chart.to_dict())
 
 
 # ---------------------------------------------------------------------------
@@ -158,10 +180,15 @@ def test_rolling_correlation_panel_matches_summary(rets):
     assert set(panel) == {"series", "summary"}
     assert panel["summary"].equals(lq.rolling_correlation_summary(rets, 60, 2025))
     assert list(panel["series"].columns) == ["S&P 500", "Nasdaq"]
-    assert (panel["series"].index.day_of_week == 4).all()
+    weeks = panel["series"].index.to_period("W-FRI")
+    assert not weeks.duplicated().any()  # one row per week, on its last common trading day
     assert len(panel["series"]) <= 2000
-    chart = lq.rolling_panel_chart(panel, 60, 2025)
-    assert chart.to_dict()["layer"]
+    spec = lq.rolling_panel_spec(panel, 60, 2025)
+    assert len(spec["layer"]) == 3
+    assert _spec_rows(spec) == [1, 1, len(panel["series"])]
+    assert "60-day" in spec["title"]["text"]
+    with pytest.raises(TypeError, match="panel"):
+        lq.rolling_panel_spec(panel["series"], 60, 2025)
 
 
 @pytest.mark.parametrize("kwargs, exc", [
@@ -204,6 +231,19 @@ def test_rolling_corr_frame_and_window_chart(rets):
         lq.rolling_corr_frame(rets, assets=("eth",))
     with pytest.raises(TypeError, match="assets"):
         lq.rolling_corr_frame(rets, assets="sp500")
+
+
+def test_rolling_panel_spec_renders(rets):
+    from helpers.charts import to_png
+
+    panel = lq.rolling_correlation_panel(window=120, year=2024, returns=rets)
+    png = to_png(lq.rolling_panel_spec(panel, 120, 2024))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+
+
+def test_last_day_of_each_week():
+    idx = pd.DatetimeIndex(["2024-01-04", "2024-01-05", "2024-01-08", "2024-01-11", "2024-01-16"])
+    assert lq._last_day_of_each_week(idx).tolist() == [False, True, False, True, True]
 
 
 def test_show_live_emits_vegalite_only(capsys):
@@ -273,3 +313,27 @@ def test_weekly_frame_never_extends_a_series_past_its_last_close(weekly, markets
         last = markets[col].last_valid_index()
         assert weekly[col].last_valid_index() <= last
     assert weekly.index[-1] <= markets["btc"].last_valid_index()
+
+
+def test_inline_csv_row_counting():
+    frame = pd.DataFrame({"a": [1.0, 2.0, 3.0]}, index=pd.DatetimeIndex(["2020-01-01", "2020-01-02", "2020-01-03"],
+                                                                        name="date"))
+    chart = alt.Chart(lq._inline_csv(frame, "t")).mark_line().encode(x="date:T", y="a:Q")
+    spec = chart.to_dict()
+    assert spec["data"]["values"].startswith("date,a\n2020-01-01T00:00,1\n")
+    assert spec["data"]["format"]["parse"] == {"date": "date", "a": "number"}
+    assert _spec_rows(spec) == [3]
+
+
+def test_every_chart_in_lesson_03_stays_small():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "lessons" / "03_liquidity_transmission.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    specs = [o["data"]["application/vnd.vegalite.v5+json"] for c in nb["cells"] for o in c.get("outputs", [])
+             if "application/vnd.vegalite.v5+json" in o.get("data", {})]
+    assert len(specs) >= 6
+    for spec in specs:
+        rows = _spec_rows(spec)
+        assert rows and max(rows) <= 2000, rows
