@@ -52,9 +52,11 @@ CHROMIUM_ARGS = [
     "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
 ]
 
-# Per-lesson overrides, keyed by file name; only where the generic search can't do the job:
-#   "controls": CSS selectors tried first for the control to move (e.g. a slider in a given panel)
-#   "skip_kinds": kinds of control not to move ("ipywidgets", "vega", "quiz")
+# Per-lesson overrides, keyed by file name, only where the generic search can't do the job, each
+# with a comment saying why:
+#   "controls": CSS selectors whose controls are moved first (e.g. the slider of a given panel)
+#   "skip_kinds": kinds of control not to move: "ipywidgets", "vega", "button"
+#   "no_controls": True for a lesson that has no control at all (otherwise that is a failure)
 #   "run_timeout": seconds for Run All (default RUN_TIMEOUT)
 OVERRIDES: dict[str, dict] = {}
 
@@ -64,6 +66,7 @@ KERNEL_HOUSEKEEPING = re.compile(r"^No such comm( target registered)?: [\w.-]+\s
 
 RUN_TIMEOUT = 240.0      # Run All of one lesson (the kernel side; nbval times it precisely)
 RENDER_TIMEOUT = 30.0    # charts and widgets drawn after the kernel went idle
+RENDER_SETTLE = 5.0      # ... or given up on when nothing on the page changed for this long
 CHANGE_TIMEOUT = 10.0    # a moved control's output changes
 LAB_START_TIMEOUT = 90.0
 
@@ -274,25 +277,37 @@ class LabServer:
         self.stop()
 
 
+def _copy_without_outputs(src: Path, dest: Path) -> None:
+    """Copy a notebook with its outputs cleared: everything on the page must come from Run All
+    (and opening it does not first draw the saved charts only to replace them)."""
+    nb = json.loads(Path(src).read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+    nb.get("metadata", {}).pop("widgets", None)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def stage_root(dest: Path, notebooks: dict[str, Path] | None = None) -> Path:
     """A served root that looks like the repository: ``lessons/`` copied, the rest linked.
 
-    ``notebooks`` maps a path under ``dest`` (e.g. "scratch/x.ipynb") to a file to copy there.
+    Notebooks are copied without their outputs (the originals say what Run All must draw).
+    ``notebooks`` maps a path under ``dest`` (e.g. "scratch/x.ipynb") to a notebook to copy there.
     """
     dest.mkdir(parents=True, exist_ok=True)
     for entry in REPO.iterdir():
-        if entry.name in {"lessons", ".git", ".venv", "test-artifacts", "site"} or entry.name.startswith("."):
+        if entry.name in {"lessons", "test-artifacts", "site"} or entry.name.startswith("."):
             continue
         link = dest / entry.name
         if not link.exists():
             link.symlink_to(entry, target_is_directory=entry.is_dir())
     (dest / "lessons").mkdir(exist_ok=True)
     for nb in sorted(LESSONS_DIR.glob("*.ipynb")):
-        shutil.copy2(nb, dest / "lessons" / nb.name)
+        _copy_without_outputs(nb, dest / "lessons" / nb.name)
     for rel, src in (notebooks or {}).items():
-        target = dest / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, target)
+        _copy_without_outputs(src, dest / rel)
     return dest
 
 
@@ -550,6 +565,7 @@ class Tab:
         self.blocked: list[str] = []
         self.path: str | None = None     # the notebook open (and running) in this tab
         self.t0 = 0.0
+        self.workspace = f"check{len(browser.tabs)}"
 
     def load(self) -> "Tab":
         if self.page is not None:
@@ -561,7 +577,8 @@ class Tab:
         page.on("pageerror", lambda exc: self.console.append(f"[pageerror] {exc}"))
         page.on("websocket", self._on_websocket)
         page.set_default_timeout(60_000)
-        page.goto(f"{self.server.base_url}/lab?reset&token={self.server.token}")
+        # a workspace of its own: two tabs on one workspace make JupyterLab move one of them
+        page.goto(f"{self.server.base_url}/lab/workspaces/{self.workspace}?reset&token={self.server.token}")
         page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
         page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; }")
         page.evaluate(PAGE_JS)
@@ -699,11 +716,12 @@ class LabBrowser:
               then: str | None = None) -> Report:
         """Open ``rel_path`` (relative to the served root), Run All, check it, move controls.
 
-        ``source`` is the .ipynb whose saved outputs say what must be drawn (default: the served
-        file). ``then``: the notebook to be checked next, started now in another tab.
+        ``source`` is the .ipynb whose saved outputs say what must be drawn (the served copy has
+        none: see ``stage_root``). ``then``: the notebook to be checked next, started now in
+        another tab.
         """
         override = dict(OVERRIDES.get(Path(rel_path).name, {}), **(override or {}))
-        source = Path(source) if source else self.server.root / rel_path
+        source = Path(source) if source else REPO / rel_path
         report = Report(rel_path)
         t_check = time.monotonic()
         tab = next((t for t in self.tabs if t.path == rel_path), None)
@@ -722,7 +740,8 @@ class LabBrowser:
     def _check(self, tab: Tab, report: Report, source: Path, override: dict) -> None:
         exp = expected_from_file(source)
         report.counts["expected"] = exp.__dict__.copy()
-        if exp.code_cells and not exp.outputs:
+        unsaved = bool(exp.code_cells and not exp.outputs)
+        if unsaved:   # then the counts below have nothing to compare with
             report.problems.append(f"{source.name} has no saved outputs: run it top to bottom and save it "
                                    "(`make execute`) so the outputs say what a learner must see")
         run_timeout = float(override.get("run_timeout", RUN_TIMEOUT))
@@ -749,16 +768,12 @@ class LabBrowser:
                                    f"(first: cell {cells['unrun'][0]}); Run All stops at an error")
 
         t = time.monotonic()
-        render = self._poll(
-            lambda: tab.js("() => window.__ll.render()"),
-            lambda r: (not r["undrawn"] and not r["loading"] and r["topCharts"] >= max(exp.charts, cells["charts"])
-                       and r["widgetViews"] >= max(exp.widget_views, cells["widgetViews"])),
-            RENDER_TIMEOUT)
+        render = self._wait_render(tab, max(exp.charts, cells["charts"]), max(exp.widget_views, cells["widgetViews"]))
         report.timings["render"] = time.monotonic() - t
         report.counts.update(live_charts=cells["charts"], live_widget_views=cells["widgetViews"],
                              drawn_charts=render["topCharts"], all_charts=render["embeds"],
                              widget_views=render["widgetViews"], vega_inputs=render["binds"])
-        self._check_render(report, exp, cells, render)
+        self._check_render(report, exp, cells, render, compare=not unsaved)
 
         t = time.monotonic()
         self._move_controls(tab, report, override)
@@ -785,7 +800,32 @@ class LabBrowser:
                 report.problems.append(f"error/stderr shown on the page: {_short(e)}")
 
     @staticmethod
-    def _check_render(report: Report, exp: Expected, cells: dict, render: dict) -> None:
+    def _wait_render(tab: Tab, charts: int, widgets: int) -> dict:
+        """Wait until every chart and widget is drawn, or nothing has changed for RENDER_SETTLE s."""
+        deadline = time.monotonic() + RENDER_TIMEOUT
+        last, since = None, time.monotonic()
+        while True:
+            r = tab.js("() => window.__ll.render()")
+            if (not r["undrawn"] and not r["loading"] and r["topCharts"] >= charts and r["widgetViews"] >= widgets):
+                return r
+            now = time.monotonic()
+            if r != last:
+                last, since = r, now
+            if now - since > RENDER_SETTLE or now > deadline:
+                return r
+            time.sleep(0.2)
+
+    @staticmethod
+    def _check_render(report: Report, exp: Expected, cells: dict, render: dict, compare: bool = True) -> None:
+        if render["undrawn"]:
+            report.problems.append("charts not drawn (no canvas/svg with marks): " + ", ".join(render["undrawn"]))
+        if render["loading"]:
+            report.problems.append(f"{render['loading']} widget(s) still 'Loading widget...'")
+        if not compare:   # still: what Run All made must all be on the page
+            if render["topCharts"] != cells["charts"] or render["widgetViews"] != cells["widgetViews"]:
+                report.problems.append(f"Run All made {cells['charts']} charts and {cells['widgetViews']} widgets; "
+                                       f"{render['topCharts']} and {render['widgetViews']} are on the page")
+            return
         if render["topCharts"] != exp.charts:
             report.problems.append(f"{render['topCharts']} charts on the page, but the notebook file has "
                                    f"{exp.charts} chart outputs ({VEGALITE_MIME})")
@@ -793,16 +833,12 @@ class LabBrowser:
             report.problems.append(f"Run All made {cells['charts']} chart outputs, the notebook file has "
                                    f"{exp.charts}: saved outputs are stale, or a chart stopped using the "
                                    "course renderer (helpers.charts.setup())")
-        if render["undrawn"]:
-            report.problems.append("charts not drawn (no canvas/svg with marks): " + ", ".join(render["undrawn"]))
         if render["binds"] != exp.bound_inputs:
             report.problems.append(f"{render['binds']} Vega-bound inputs on the page, the notebook file's "
                                    f"charts define {exp.bound_inputs}")
         if render["widgetViews"] != exp.widget_views or cells["widgetViews"] != exp.widget_views:
             report.problems.append(f"{render['widgetViews']} widgets drawn ({cells['widgetViews']} widget outputs "
                                    f"after Run All), the notebook file has {exp.widget_views}")
-        if render["loading"]:
-            report.problems.append(f"{render['loading']} widget(s) still 'Loading widget...'")
 
     # -- controls ---------------------------------------------------------
     @staticmethod
@@ -847,7 +883,8 @@ class LabBrowser:
                 what = f"{kind} {c['how']} '{c['label']}' in cell {c['cell']}"
                 before = tab.js("() => window.__ll.fingerprint()")
                 self._move(tab, c)
-                changed = self._wait_change(tab, before)
+                # a Vega-bound input drives its own chart; a widget may drive any output
+                changed = self._wait_change(tab, before, f"(cell {c['cell']})" if kind == "vega" else "")
                 if changed:
                     report.moved.append(f"{what}: changed {', '.join(changed[:3])}")
                     break
@@ -857,10 +894,14 @@ class LabBrowser:
                                        + "; ".join(tried))
 
     @staticmethod
-    def _wait_change(tab: Tab, before: dict) -> list[str]:
-        """What changed after a control moved, once the page has settled ([] if nothing did)."""
+    def _wait_change(tab: Tab, before: dict, where: str = "") -> list[str]:
+        """What changed after a control moved, once the page has settled ([] if nothing did).
+
+        ``where``: only count changes of outputs whose key contains it, e.g. "(cell 12)".
+        """
         def diff(fp):
-            return [k for k in fp if fp.get(k) != before.get(k)] + [k for k in before if k not in fp]
+            keys = [k for k in fp if fp.get(k) != before.get(k)] + [k for k in before if k not in fp]
+            return [k for k in keys if where in k]
 
         deadline = time.monotonic() + CHANGE_TIMEOUT
         last, stable = None, 0
@@ -917,27 +958,49 @@ def lesson_files() -> list[Path]:
     return sorted(LESSONS_DIR.glob("[0-9][0-9]_*.ipynb"))
 
 
-def write_timings(reports: list[Report], setup_seconds: float, path: Path = TIMINGS_FILE) -> dict:
-    """Browser-test timings as JSON: per notebook (open, run_all, render, controls, wall) and in all.
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (server, kernels, browser)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
-    ``wall`` is each check's share of the run (the next notebook already runs meanwhile), so
-    ``setup_s + lessons_s`` is the wall-clock time of the whole browser test.
+
+def write_timings(reports: list[Report], setup_seconds: float, cpu: float | None = None,
+                  path: Path = TIMINGS_FILE) -> dict:
+    """Browser-test timings as JSON, for `make bench` (tools/bench.py reads ``lessons`` and ``total``).
+
+    ``lessons``: each notebook's share of the wall-clock time in seconds (the next notebook already
+    opens and runs in a second tab meanwhile, so the shares add up to the run); ``total``: the whole
+    browser test, server and browser start included; ``cpu``: CPU seconds it used (a figure that
+    does not depend on what else the machine is doing); ``details``: open, Run All, render and
+    controls per notebook, as the notebook's own tab saw them.
     """
     data = {
-        "setup_s": round(setup_seconds, 2),
-        "notebooks": {r.path: {k: round(v, 2) for k, v in r.timings.items()} | {"ok": r.ok} for r in reports},
-        "lessons_s": round(sum(r.timings.get("wall", 0.0) for r in reports), 2),
+        "lessons": {Path(r.path).stem: round(r.timings.get("wall", 0.0), 2) for r in reports},
+        "setup": round(setup_seconds, 2),
     }
-    data["total_s"] = round(data["setup_s"] + data["lessons_s"], 2)
+    data["total"] = round(setup_seconds + sum(data["lessons"].values()), 2)
+    data["cpu"] = round(cpu, 1) if cpu is not None else None
+    data["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    data["cores"] = os.cpu_count()
+    data["details"] = {r.path: {k: round(v, 2) for k, v in r.timings.items()} | {"ok": r.ok} for r in reports}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return data
 
 
+def format_timings(data: dict) -> str:
+    """The timings as a few lines of text (what `python tests/browser_support.py` prints)."""
+    lines = [f"  {name:34s} {sec:6.1f} s" for name, sec in data["lessons"].items()]
+    cpu = f", {data['cpu']:.0f} CPU s" if data.get("cpu") is not None else ""
+    lines.append(f"  {'all lessons':34s} {data['total']:6.1f} s (server + browser start {data['setup']:.1f} s{cpu}; "
+                 f"load average {data['load_average'][0]:.1f} on {data['cores']} cores)")
+    return "\n".join(lines)
+
+
 def run(notebooks: list[Path] | None = None, timings: Path = TIMINGS_FILE) -> tuple[list[Report], dict]:
     """Check notebooks (default: every lesson) the way tests/test_browser.py does."""
     notebooks = [Path(p).resolve() for p in (notebooks or lesson_files())]
-    t0 = time.monotonic()
+    t0, cpu0 = time.monotonic(), cpu_seconds()
     with tempfile.TemporaryDirectory(prefix="ll-browser-") as tmp:
         extra = {f"lessons/{nb.name}": nb for nb in notebooks if nb.parent != LESSONS_DIR}
         root = stage_root(Path(tmp) / "root", extra)
@@ -949,7 +1012,7 @@ def run(notebooks: list[Path] | None = None, timings: Path = TIMINGS_FILE) -> tu
             rels = [f"lessons/{nb.name}" for nb in notebooks]
             reports = [browser.check(rel, source=nb, then=rels[i + 1] if i + 1 < len(rels) else None)
                        for i, (rel, nb) in enumerate(zip(rels, notebooks))]
-    return reports, write_timings(reports, setup, timings)
+    return reports, write_timings(reports, setup, cpu_seconds() - cpu0, timings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -962,13 +1025,14 @@ def main(argv: list[str] | None = None) -> int:
     reports, data = run(args.notebooks, args.json)
     for r in reports:
         t = r.timings
-        print(f"{r.path}: {'ok' if r.ok else 'FAILED'}, {t.get('wall', 0):.1f} s of wall time "
-              f"(open {t.get('open', 0):.1f}, run all {t.get('run_all', 0):.1f}, render {t.get('render', 0):.1f}, "
-              f"controls {t.get('controls', 0):.1f})")
+        print(f"{r.path}: {'ok' if r.ok else 'FAILED'} (open {t.get('open', 0):.1f} s, Run All {t.get('run_all', 0):.1f} s, "
+              f"render {t.get('render', 0):.1f} s, controls {t.get('controls', 0):.1f} s)")
         if not r.ok:
             print(r.summary())
-    print(f"browser test: {len(reports)} notebooks in {data['total_s']:.1f} s "
-          f"(server + browser start {data['setup_s']:.1f} s); timings in {args.json}")
+        for m in r.moved:
+            print(f"    moved {m}")
+    print(f"browser test, wall-clock time per lesson (timings in {args.json}):")
+    print(format_timings(data))
     return 0 if all(r.ok for r in reports) else 1
 
 
