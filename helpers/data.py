@@ -227,6 +227,9 @@ TABLES: dict[str, Table] = {
                 "Starts 2014-09-17 (first bitcoin close in the inputs).",
                 "Yahoo days are UTC calendar days; Coinbase/FRED uses another daily cut, so btc and "
                 "btc_coinbase differ slightly day by day.",
+                "From about September 2024 to October 2025 btc_coinbase runs one day early: its value "
+                "on day D matches btc on day D+1 (elsewhere the two agree on the same day). Shift it "
+                "before day-by-day comparisons in that period (lesson 07 shows how much it matters).",
             ),
         ),
         Table(
