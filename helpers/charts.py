@@ -27,6 +27,7 @@ __all__ = [
     "event_rules",
     "with_source",
     "to_png",
+    "VEGALITE_MIME",
 ]
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.

@@ -126,6 +126,27 @@ def test_navigation_links(path):
         "navigation line under the title and at the end"
 
 
+def _spec_datasets(spec):
+    """Every inline dataset of a Vega-Lite spec: named datasets and `data.values` at any depth."""
+    for rows in spec.get("datasets", {}).values():
+        yield rows
+    stack = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            values = node.get("data", {}).get("values") if isinstance(node.get("data"), dict) else None
+            if values is not None:
+                yield values
+            stack.extend(v for k, v in node.items() if k != "datasets")
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _rows(values) -> int:
+    # Inline CSV (a string with a format) counts its lines, less the header.
+    return max(len(values.strip().splitlines()) - 1, 0) if isinstance(values, str) else len(values)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_charts_stay_small(path):
     nb = _nb(path)
@@ -134,6 +155,12 @@ def test_charts_stay_small(path):
             spec = o.get("data", {}).get(VEGALITE)
             if not spec:
                 continue
-            for name, rows in spec.get("datasets", {}).items():
-                assert len(rows) <= 2500, f"a chart embeds {len(rows)} rows: aggregate in pandas first"
+            for values in _spec_datasets(spec):
+                assert _rows(values) <= 2500, f"a chart embeds {_rows(values)} rows: aggregate in pandas first"
             assert "image/png" in o["data"], "every chart carries a PNG fallback"
+
+
+def test_row_counting_sees_inline_csv_and_nested_values():
+    spec = {"datasets": {"a": [{"x": 1}] * 3},
+            "layer": [{"data": {"values": "x,y\n1,2\n3,4\n", "format": {"type": "csv"}}}]}
+    assert sorted(_rows(v) for v in _spec_datasets(spec)) == [2, 3]
