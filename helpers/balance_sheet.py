@@ -32,10 +32,10 @@ from helpers.charts import PALETTE, PHASE_COLORS, phase_layer, policy_phases, wi
 __all__ = [
     "SECTORS", "ACCOUNTS", "OPERATIONS", "Operation", "Ledger", "TAccountView",
     "starting_ledger", "make_ledger", "apply", "apply_sequence", "reserves", "sector_totals",
-    "is_balanced", "cross_checks", "changes", "t_account_frame", "operation_effects", "explore",
+    "is_balanced", "cross_checks", "changes", "t_account_frame", "operation_effects", "explore", "explore_html",
     "PROGRAMS", "CAP_STEPS", "cap_steps", "cap_schedule", "monthly_levels", "simulate_runoff",
-    "runoff_comparison", "runoff_totals", "runoff_panel", "paydown_grid",
-    "nearest_week", "qt_size", "drain_decomposition", "change_since", "monthly_pace",
+    "runoff_comparison", "runoff_totals", "runoff_by_year", "runoff_panel", "paydown_grid",
+    "months_below_cap", "pace_table", "nearest_week", "qt_size", "drain_decomposition", "change_since", "monthly_pace",
     "composition_monthly", "composition_chart", "runoff_chart", "paydown_explorer_chart",
     "liabilities_chart", "decomposition_chart", "rmp_chart", "BENCH",
 ]
@@ -507,6 +507,18 @@ def explore(operation: str, amount: float = 100.0, then: str | None = None,
     return _view(before, after, tuple((k, float(a)) for k, a in steps))
 
 
+def explore_html(operation: str, amount: float = 100.0, then: str | None = None) -> str:
+    """The explorer's panel as an HTML string; an amount the accounts cannot cover gives a message instead.
+
+    This is what the lesson's widget shows (in an ``ipywidgets.HTML``), so it never raises for
+    amounts a slider can produce.
+    """
+    try:
+        return explore(operation, amount, then=then).html
+    except ValueError as problem:
+        return f"<p style='color:#D55E00'><b>Not possible:</b> {html.escape(str(problem))}</p>"
+
+
 # ---------------------------------------------------------------------------
 # Part 2. Runoff under caps
 # ---------------------------------------------------------------------------
@@ -519,18 +531,18 @@ PROGRAMS = ("QT1", "QT2")
 CAP_STEPS: tuple[tuple, ...] = (
     ("QT1", "2017-10", 6.0, 4.0, "MBS", "2017-09-20", "start of QT1", (6.0, 4.0), True),
     ("QT1", "2018-01", 12.0, 8.0, "MBS", "2017-09-20",
-     "caps rise by $6B / $4B every three months (June 2017 addendum)", (), False),
+     "+$6B / +$4B every 3 months (June 2017 addendum)", (), False),
     ("QT1", "2018-04", 18.0, 12.0, "MBS", "2017-09-20",
-     "caps rise by $6B / $4B every three months (June 2017 addendum)", (), False),
+     "+$6B / +$4B every 3 months (June 2017 addendum)", (), False),
     ("QT1", "2018-07", 24.0, 16.0, "MBS", "2017-09-20",
-     "caps rise by $6B / $4B every three months (June 2017 addendum)", (), False),
+     "+$6B / +$4B every 3 months (June 2017 addendum)", (), False),
     ("QT1", "2018-10", 30.0, 20.0, "MBS", "2017-09-20", "caps reach their maximum", (30.0, 20.0), False),
     ("QT1", "2019-05", 15.0, 20.0, "MBS", "2019-03-20", "Treasury cap halved from May 2019", (15.0,), True),
     ("QT1", "2019-08", None, None, "", "2019-07-31", "runoff ends (two months early)", (), True),
     ("QT2", "2022-06", 30.0, 17.5, "MBS", "2022-05-04", "start of QT2", (30.0, 17.5), True),
     ("QT2", "2022-09", 60.0, 35.0, "MBS", "2022-05-04", "caps double after three months", (60.0, 35.0), False),
     ("QT2", "2024-06", 25.0, 35.0, "Treasuries", "2024-05-01",
-     "Treasury cap cut; MBS principal above the cap reinvested in Treasuries", (25.0, 35.0), True),
+     "Treasury cap cut; MBS above the cap into Treasuries", (25.0, 35.0), True),
     ("QT2", "2025-04", 5.0, 35.0, "Treasuries", "2025-03-19", "Treasury cap cut again", (5.0, 35.0), True),
     ("QT2", "2025-12", None, None, "", "2025-10-29", "runoff ends on 1 December 2025", (), True),
 )
@@ -747,36 +759,64 @@ def runoff_totals(comparison: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def runoff_by_year(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Runoff per calendar year ($ billions): cap, simulated and actual, for Treasuries and MBS."""
+    if not isinstance(comparison, pd.DataFrame) or not set(_RUNOFF_COLS.values()) <= set(comparison.columns):
+        raise TypeError("comparison must be a runoff_comparison(...) DataFrame")
+    wide = pd.DataFrame({k.replace("|", " "): comparison[v] for k, v in _RUNOFF_COLS.items()})
+    out = wide.groupby(wide.index.year).sum()
+    out.insert(0, "months", wide.groupby(wide.index.year).size())
+    out.index.name = "year"
+    return out
+
+
 def runoff_panel(program: str = "QT2", maturing_treasuries: float = DEFAULT_MATURING,
                  mbs_paydown_rate: float = DEFAULT_PAYDOWN, levels: pd.DataFrame | None = None,
-                 events: pd.DataFrame | None = None) -> tuple[pd.DataFrame, dict]:
-    """What the runoff widget shows: the totals table and the chart's Vega-Lite spec."""
+                 events: pd.DataFrame | None = None) -> str:
+    """What the runoff widget shows, as HTML: the totals and the runoff per year ($ billions)."""
     comp = runoff_comparison(program, maturing_treasuries, mbs_paydown_rate, levels, events)
-    return runoff_totals(comp).round(1), runoff_chart(comp).to_dict(validate=False)
+    totals = runoff_totals(comp).round(2)
+    totals["actual / caps"] = totals["actual / caps"].map("{:.0%}".format)
+    years = runoff_by_year(comp).round(1)
+    head = (f"<p><b>{html.escape(program)}</b>, {len(comp)} months of runoff from {comp.index[0]:%B %Y}; "
+            f"assumptions: {maturing_treasuries:g} $bn of Treasuries due a month, MBS paydown "
+            f"{mbs_paydown_rate:g} % a year.</p>")
+    return (head + totals.to_html(float_format="{:,.1f}".format) + "<p><b>Runoff per year</b> ($ billions)</p>"
+            + years.to_html(float_format="{:,.1f}".format))
 
 
 def paydown_grid(levels: pd.DataFrame | None = None, program: str = "QT2",
                  rates: Sequence[float] = tuple(range(2, 17)), maturing_treasuries: float = DEFAULT_MATURING,
                  events: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Simulated MBS holdings for a grid of paydown rates (percent a year), long format, plus the actual path.
+    """MBS holdings ($ trillions) by month: the actual path and one simulated path per paydown rate.
 
-    Columns: month, rate (NaN for the actual path), series ("simulated" / "actual"), mbs_tn ($ trillions).
+    Indexed by month (holdings at the first Wednesday); columns ``actual`` and one column per rate,
+    named by the rate in percent a year (e.g. ``"8"``).
     """
     if isinstance(rates, (str, bytes)) or not isinstance(rates, Sequence) or not rates:
         raise TypeError("rates must be a non-empty sequence of percentages a year")
     levels = monthly_levels() if levels is None else levels
-    frames = []
+    out = None
     for r in rates:
         comp = runoff_comparison(program, maturing_treasuries, r, levels, events)
-        frames.append(pd.DataFrame({"month": comp.index + pd.offsets.MonthBegin(1), "rate": float(r),
-                                    "series": "simulated", "mbs_tn": comp["mbs_end"].to_numpy() / 1000}))
-    first = comp.attrs["first"]
-    actual = levels.loc[first:comp.attrs["end"], "mbs"] / 1000
-    frames.append(pd.DataFrame({"month": actual.index, "rate": np.nan, "series": "actual",
-                                "mbs_tn": actual.to_numpy()}))
-    start = pd.DataFrame({"month": [first] * len(rates), "rate": [float(r) for r in rates],
-                          "series": "simulated", "mbs_tn": comp.attrs["start_mbs"] / 1000})
-    return pd.concat([start] + frames, ignore_index=True)
+        if out is None:
+            first, end = comp.attrs["first"], comp.attrs["end"]
+            out = pd.DataFrame({"actual": levels.loc[first:end, "mbs"] / 1000})
+        path = pd.Series(comp["mbs_end"].to_numpy() / 1000, index=comp.index + pd.offsets.MonthBegin(1))
+        out[f"{float(r):g}"] = pd.concat([pd.Series([comp.attrs["start_mbs"] / 1000], index=[first]), path])
+    out.index.name = "month"
+    return out
+
+
+def months_below_cap(comparison: pd.DataFrame, asset: str = "treasuries", share: float = 0.9) -> int:
+    """Number of months in which the actual runoff of ``asset`` was below ``share`` × the cap."""
+    if not isinstance(comparison, pd.DataFrame) or "actual_runoff_treasuries" not in comparison.columns:
+        raise TypeError("comparison must be a runoff_comparison(...) DataFrame")
+    caps = {"treasuries": "treasury_cap", "mbs": "mbs_cap"}
+    if asset not in caps:
+        raise ValueError(f"asset={asset!r} is not allowed; allowed: treasuries, mbs")
+    share = _check_rate("share", share, 0, 1)
+    return int((comparison[f"actual_runoff_{asset}"] < share * comparison[caps[asset]]).sum())
 
 
 # ---------------------------------------------------------------------------
@@ -871,102 +911,145 @@ def monthly_pace(fb: pd.DataFrame, column: str, start, end) -> float:
     return float((fb.loc[w1, column] - fb.loc[w0, column]) / months)
 
 
+def pace_table(fb: pd.DataFrame, windows: Mapping[str, tuple]) -> pd.DataFrame:
+    """Average monthly change ($ billions a month) of Treasuries, MBS, both, and reserves in each window.
+
+    ``windows`` maps a label to (start, end) dates; the weeks nearest each date are used.
+    """
+    _check_bs(fb, ["treasuries", "mbs", "reserves"])
+    if not isinstance(windows, Mapping) or not windows:
+        raise TypeError("windows must be a non-empty mapping {label: (start, end)}")
+    data = fb.assign(securities=fb["treasuries"] + fb["mbs"])
+    rows = {}
+    for label, pair in windows.items():
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise TypeError(f"windows[{label!r}] must be a (start, end) pair, got {pair!r}")
+        start, end = pair
+        w0, w1 = nearest_week(fb, start), nearest_week(fb, end)
+        rows[label] = {"from": w0.date(), "to": w1.date(),
+                       **{c: monthly_pace(data, c, start, end)
+                          for c in ("treasuries", "mbs", "securities", "reserves")}}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "$ billions a month"
+    return out
+
+
 # ---------------------------------------------------------------------------
-# Charts
+# Charts (data go in wide, one row per date, and are folded inside the spec: smaller notebooks)
 # ---------------------------------------------------------------------------
 _COMPONENTS = {"treasuries": "Treasuries", "mbs": "MBS", "other_assets": "Other"}
 
 
+def _phases_from(fb: pd.DataFrame, start) -> pd.DataFrame:
+    """Policy phases that overlap [start, last week], clipped to that window."""
+    phases = policy_phases(end=fb.index[-1])
+    phases = phases[phases["end"] >= pd.Timestamp(start)].copy()
+    phases["start"] = phases["start"].clip(lower=pd.Timestamp(start))
+    return phases
+
+
+_YEARS = alt.Axis(format="%Y", tickCount="year")
+_MONTHS = alt.Axis(format="%b %Y", tickCount=5, labelOverlap=True)
+
+
 def composition_monthly(fb: pd.DataFrame, start="2007-01-01") -> pd.DataFrame:
-    """Monthly (first Wednesday) Treasuries / MBS / other assets in $ trillions, long format."""
+    """Treasuries / MBS / other assets in $ trillions at the first Wednesday of each month (wide)."""
     _check_bs(fb, list(_COMPONENTS))
     lv = monthly_levels(fb).loc[start:, list(_COMPONENTS)].rename(columns=_COMPONENTS) / 1000
     lv.index.name = "date"
-    return lv.reset_index().melt("date", var_name="component", value_name="tn")
+    return lv.round(3)
 
 
 def composition_chart(fb: pd.DataFrame, start="2007-01-01") -> alt.LayerChart:
     """Stacked area of the Fed's assets by type with QE / QT phases shaded; click the legend to highlight."""
-    df = composition_monthly(fb, start)
-    phases = policy_phases(end=fb.index[-1])
-    phases = phases[phases["end"] >= pd.Timestamp(start)]
+    df = composition_monthly(fb, start).reset_index()
+    names = list(_COMPONENTS.values())
     pick = alt.selection_point(fields=["component"], bind="legend")
-    order = {"Treasuries": 0, "MBS": 1, "Other": 2}
-    df["order"] = df["component"].map(order)
-    area = alt.Chart(df).mark_area().encode(
-        x=alt.X("date:T", title=None),
+    area = alt.Chart(df).transform_fold(names, as_=["component", "tn"]).transform_calculate(
+        order=f"indexof({names!r}, datum.component)").mark_area().encode(
+        x=alt.X("date:T", title=None, axis=_YEARS),
         y=alt.Y("tn:Q", stack="zero", title="$ trillions"),
         color=alt.Color("component:N", title="Asset (click to highlight)",
-                        scale=alt.Scale(domain=list(order), range=[PALETTE[0], PALETTE[3], "#999999"])),
+                        scale=alt.Scale(domain=names, range=[PALETTE[0], PALETTE[3], "#999999"])),
         order=alt.Order("order:Q"),
         opacity=alt.condition(pick, alt.value(0.9), alt.value(0.2)),
         tooltip=[alt.Tooltip("date:T", format="%b %Y", title="month"), "component:N",
                  alt.Tooltip("tn:Q", format=".2f", title="$ trillions")],
     ).add_params(pick)
-    chart = alt.layer(phase_layer(phases), area).resolve_scale(color="independent").properties(
-        width=640, height=300,
+    chart = alt.layer(phase_layer(_phases_from(fb, start)), area).resolve_scale(color="independent").properties(
+        width=640, height=280,
         title=alt.TitleParams("QE added Treasuries and MBS in waves; QT let both run off slowly",
                               subtitle=["Fed assets by type, first Wednesday of each month; shaded: policy "
                                         "phases from the policy-event table"]))
     return with_source(chart)
 
 
-def runoff_chart(comparison: pd.DataFrame) -> alt.Chart:
-    """Monthly runoff: the cap, the simulated runoff and the actual decline, for Treasuries and MBS."""
-    need = {"treasury_cap", "mbs_cap", "runoff_treasuries", "runoff_mbs",
-            "actual_runoff_treasuries", "actual_runoff_mbs"}
-    if not isinstance(comparison, pd.DataFrame) or not need <= set(comparison.columns):
-        raise TypeError("comparison must be a runoff_comparison(...) DataFrame")
-    c = comparison
-    parts = []
-    for asset, cap, sim, act in (("Treasuries", "treasury_cap", "runoff_treasuries", "actual_runoff_treasuries"),
-                                 ("MBS", "mbs_cap", "runoff_mbs", "actual_runoff_mbs")):
-        for label, col in (("cap", cap), ("simulated", sim), ("actual", act)):
-            parts.append(pd.DataFrame({"month": c.index, "asset": asset, "series": label,
-                                       "bn": c[col].round(2).to_numpy()}))
-    df = pd.concat(parts, ignore_index=True)
-    program = c.attrs.get("program", "")
-    base = alt.Chart(df).encode(
-        x=alt.X("month:T", title=None),
-        y=alt.Y("bn:Q", title="Runoff ($ billions a month)"),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(
+_RUNOFF_COLS = {"Treasuries|cap": "treasury_cap", "Treasuries|simulated": "runoff_treasuries",
+                "Treasuries|actual": "actual_runoff_treasuries", "MBS|cap": "mbs_cap",
+                "MBS|simulated": "runoff_mbs", "MBS|actual": "actual_runoff_mbs"}
+
+
+def runoff_chart(*comparisons: pd.DataFrame) -> alt.FacetChart:
+    """Monthly runoff — the cap, the simulation and the actual fall — for Treasuries and MBS.
+
+    One row of two panels per ``runoff_comparison(...)`` given (e.g. QT1 and QT2).
+    """
+    if not comparisons:
+        raise TypeError("give at least one runoff_comparison(...) DataFrame")
+    frames = []
+    for c in comparisons:
+        if not isinstance(c, pd.DataFrame) or not set(_RUNOFF_COLS.values()) <= set(c.columns):
+            raise TypeError("each comparison must be a runoff_comparison(...) DataFrame")
+        wide = pd.DataFrame({k: c[v].round(2).to_numpy() for k, v in _RUNOFF_COLS.items()}, index=c.index)
+        wide.insert(0, "program", c.attrs.get("program", ""))
+        frames.append(wide)
+    df = pd.concat(frames).rename_axis("month").reset_index()
+    programs = list(df["program"].unique())
+    base = alt.Chart(df).transform_fold(list(_RUNOFF_COLS), as_=["key", "bn"]).transform_calculate(
+        asset="split(datum.key, '|')[0]", series="split(datum.key, '|')[1]").encode(
+        x=alt.X("month:T", title=None, axis=_MONTHS),
+        y=alt.Y("bn:Q", title="$ billions a month"),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top"), scale=alt.Scale(
             domain=["cap", "simulated", "actual"], range=["#000000", PALETTE[1], PALETTE[0]])),
         strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(
             domain=["cap", "simulated", "actual"], range=[[4, 3], [1, 0], [1, 0]]), legend=None),
         tooltip=[alt.Tooltip("month:T", format="%b %Y"), "series:N", alt.Tooltip("bn:Q", format=".1f")],
     )
+    name = " and ".join(programs)
     chart = (base.mark_line(interpolate="step-after", strokeWidth=2)
-             .properties(width=300, height=200)
-             .facet(column=alt.Column("asset:N", title=None, sort=["Treasuries", "MBS"]))
-             .resolve_scale(y="independent")
+             .properties(width=300, height=150)
+             .facet(column=alt.Column("asset:N", title=None, sort=["Treasuries", "MBS"]),
+                    row=alt.Row("program:N", title=None, sort=programs))
+             .resolve_scale(x="independent", y="independent")
              .properties(title=alt.TitleParams(
-                 f"{program}: runoff met the Treasury cap more often than the MBS cap",
-                 subtitle=["Monthly runoff: cap (dashed), simulation with the chosen assumptions, "
-                           "and the actual fall in holdings"])))
+                 f"{name}: Treasuries ran off near the cap, MBS often below it",
+                 subtitle=["Monthly runoff: cap (dashed), simulation with the chosen assumptions, and the actual",
+                           "fall in holdings (noisy month to month: MBS trades settle weeks later)"])))
     return with_source(chart)
 
 
 def paydown_explorer_chart(grid: pd.DataFrame, start_rate: float = 10.0) -> alt.LayerChart:
     """QT2 MBS holdings: actual vs simulated for a paydown rate picked with a slider (works without a kernel)."""
-    if not isinstance(grid, pd.DataFrame) or not {"month", "rate", "series", "mbs_tn"} <= set(grid.columns):
+    if not isinstance(grid, pd.DataFrame) or "actual" not in grid.columns or grid.shape[1] < 2:
         raise TypeError("grid must be a paydown_grid(...) DataFrame")
-    rates = grid["rate"].dropna()
-    lo, hi = float(rates.min()), float(rates.max())
+    rate_cols = [c for c in grid.columns if c != "actual"]
+    values = [float(c) for c in rate_cols]
+    if not min(values) <= start_rate <= max(values):
+        raise ValueError(f"start_rate={start_rate!r} must be between {min(values):g} and {max(values):g}")
     rate = alt.param(name="paydown", value=float(start_rate),
-                     bind=alt.binding_range(min=lo, max=hi, step=1, name="MBS paydown, % a year "))
-    df = grid.assign(mbs_tn=grid["mbs_tn"].round(4))
-    actual = alt.Chart(df[df["series"] == "actual"]).mark_line(color=PALETTE[0], strokeWidth=3).encode(
-        x=alt.X("month:T", title=None), y=alt.Y("mbs_tn:Q", title="MBS held ($ trillions)",
+                     bind=alt.binding_range(min=min(values), max=max(values), step=1, name="MBS paydown, % a year "))
+    df = grid.round(4).reset_index()
+    actual = alt.Chart(df).mark_line(color=PALETTE[0], strokeWidth=3).encode(
+        x=alt.X("month:T", title=None, axis=_MONTHS), y=alt.Y("actual:Q", title="MBS held ($ trillions)",
                                                 scale=alt.Scale(zero=False)),
-        tooltip=[alt.Tooltip("month:T", format="%b %Y"), alt.Tooltip("mbs_tn:Q", format=".3f", title="actual")])
-    sim = alt.Chart(df[df["series"] == "simulated"]).transform_filter("datum.rate == paydown").mark_line(
-        color=PALETTE[1], strokeDash=[6, 3]).encode(
-        x="month:T", y="mbs_tn:Q",
-        tooltip=[alt.Tooltip("month:T", format="%b %Y"), alt.Tooltip("mbs_tn:Q", format=".3f", title="simulated")])
-    label = alt.Chart(df[df["series"] == "actual"].tail(1)).mark_text(
-        align="right", dy=-10, color=PALETTE[0]).encode(x="month:T", y="mbs_tn:Q", text=alt.value("actual"))
-    chart = alt.layer(actual, sim, label).add_params(rate).properties(
-        width=640, height=280,
+        tooltip=[alt.Tooltip("month:T", format="%b %Y"), alt.Tooltip("actual:Q", format=".3f")])
+    sim = alt.Chart(df).transform_fold(rate_cols, as_=["rate", "simulated"]).transform_filter(
+        "toNumber(datum.rate) == paydown").mark_line(color=PALETTE[1], strokeDash=[6, 3]).encode(
+        x="month:T", y="simulated:Q",
+        tooltip=[alt.Tooltip("month:T", format="%b %Y"), alt.Tooltip("simulated:Q", format=".3f"),
+                 alt.Tooltip("rate:N", title="% a year")])
+    chart = alt.layer(actual, sim).add_params(rate).properties(
+        width=640, height=260,
         title=alt.TitleParams("QT2: MBS ran off far below the $35B cap — find the paydown rate that fits",
                               subtitle=["Solid: MBS held (first Wednesday of the month). Dashed: simulated, "
                                         "runoff = min(cap, paydown rate/12 × holdings)"]))
@@ -978,22 +1061,19 @@ def liabilities_chart(fb: pd.DataFrame, start="2021-01-01") -> alt.LayerChart:
     _check_bs(fb, ["total_assets", "reserves", "tga", "on_rrp"])
     names = {"total_assets": "Total assets", "reserves": "Reserves", "on_rrp": "ON RRP", "tga": "TGA"}
     lv = monthly_levels(fb).loc[start:, list(names)].rename(columns=names) / 1000
-    lv.index.name = "date"
-    df = lv.round(4).reset_index().melt("date", var_name="item", value_name="tn")
-    phases = policy_phases(end=fb.index[-1])
-    phases = phases[phases["end"] >= pd.Timestamp(start)]
-    hover = alt.selection_point(fields=["item"], bind="legend")
-    lines = alt.Chart(df).mark_line().encode(
-        x=alt.X("date:T", title=None), y=alt.Y("tn:Q", title="$ trillions"),
+    df = lv.round(3).rename_axis("date").reset_index()
+    pick = alt.selection_point(fields=["item"], bind="legend")
+    lines = alt.Chart(df).transform_fold(list(names.values()), as_=["item", "tn"]).mark_line().encode(
+        x=alt.X("date:T", title=None, axis=_YEARS), y=alt.Y("tn:Q", title="$ trillions"),
         color=alt.Color("item:N", title="Item (click to highlight)",
                         scale=alt.Scale(domain=list(names.values()),
                                         range=["#000000", PALETTE[0], PALETTE[3], PALETTE[4]])),
-        opacity=alt.condition(hover, alt.value(1.0), alt.value(0.15)),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
         tooltip=[alt.Tooltip("date:T", format="%b %Y"), "item:N", alt.Tooltip("tn:Q", format=".2f")],
-    ).add_params(hover)
-    chart = alt.layer(phase_layer(phases), lines).resolve_scale(color="independent").properties(
-        width=640, height=300,
-        title=alt.TitleParams("During QT2 the ON RRP emptied while reserves ended not far below where they began",
+    ).add_params(pick)
+    chart = alt.layer(phase_layer(_phases_from(fb, start)), lines).resolve_scale(color="independent").properties(
+        width=640, height=260,
+        title=alt.TitleParams("During QT2 the ON RRP emptied while reserves fell far less than total assets",
                               subtitle=["First Wednesday of each month. Total assets and ON RRP are Wednesday "
                                         "levels; reserves and TGA are week averages"]))
     return with_source(chart)
@@ -1007,12 +1087,12 @@ def decomposition_chart(decomp: pd.DataFrame) -> alt.Chart:
     df.columns = ["item", "bn"]
     df["sign"] = np.where(df["bn"] < 0, "fell", "rose")
     chart = alt.Chart(df).mark_bar().encode(
-        y=alt.Y("item:N", sort=list(df["item"]), title=None),
+        y=alt.Y("item:N", sort=list(df["item"]), title=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X("bn:Q", title="Change over QT2 ($ billions)"),
         color=alt.Color("sign:N", title=None, scale=alt.Scale(domain=["fell", "rose"],
                                                               range=[PALETTE[3], PALETTE[0]])),
         tooltip=["item:N", alt.Tooltip("bn:Q", format=",.0f", title="$ billions")],
-    ).properties(width=560, height=170, title=alt.TitleParams(
+    ).properties(width=560, height=150, title=alt.TitleParams(
         "Most of QT2's fall in assets was matched by the ON RRP draining, not by reserves",
         subtitle=[f"Change from {decomp.columns[0]} to {decomp.columns[1]}; the last bar is the "
                   "residual (currency is not in the data)"]))
@@ -1023,22 +1103,21 @@ def rmp_chart(fb: pd.DataFrame, start="2025-12-01", events: pd.DataFrame | None 
     """Change since the end of QT2 in total assets, Treasuries, MBS and reserves (weekly, $ billions)."""
     names = {"total_assets": "Total assets", "treasuries": "Treasuries", "mbs": "MBS", "reserves": "Reserves"}
     ch = change_since(fb, start, list(names)).rename(columns=names).round(1)
-    ch.index.name = "date"
-    df = ch.reset_index().melt("date", var_name="item", value_name="bn")
-    lines = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
+    df = ch.rename_axis("date").reset_index()
+    lines = alt.Chart(df).transform_fold(list(names.values()), as_=["item", "bn"]).mark_line().encode(
         x=alt.X("date:T", title=None), y=alt.Y("bn:Q", title=f"Change since {ch.index[0]:%d %b %Y} ($ billions)"),
         color=alt.Color("item:N", title=None, scale=alt.Scale(
             domain=list(names.values()), range=["#000000", PALETTE[0], PALETTE[3], PALETTE[2]])),
         tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "item:N", alt.Tooltip("bn:Q", format=",.1f")])
     ev = _events(events)
     marks = ev.loc[ev.index >= ch.index[0]]
-    marks = marks[marks["kind"] == "rmp"].reset_index()[["date", "kind"]]
-    marks["label"] = "bill purchases begin (announced " + marks["date"].dt.strftime("%d %b %Y") + ")"
+    marks = marks[marks["kind"] == "rmp"].reset_index()[["date"]]
+    marks["label"] = "bill purchases announced " + marks["date"].dt.strftime("%d %b %Y")
     rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(x="date:T", tooltip=["label:N"])
-    text = alt.Chart(marks).mark_text(align="left", dx=4, dy=-120, color="#555").encode(x="date:T", text="label:N")
+    text = alt.Chart(marks).mark_text(align="left", dx=4, y=8, color="#555").encode(x="date:T", text="label:N")
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#999").encode(y="y:Q")
     chart = alt.layer(zero, rules, text, lines).properties(
-        width=640, height=280,
+        width=640, height=260,
         title=alt.TitleParams("Since December 2025 the Fed's Treasury holdings grow again while MBS keep shrinking",
                               subtitle=["Weekly, Wednesday levels (reserves: week average)"]))
     return with_source(chart)
@@ -1048,8 +1127,8 @@ def rmp_chart(fb: pd.DataFrame, start="2025-12-01", events: pd.DataFrame | None 
 # Widget callbacks, timed by tools/bench.py
 # ---------------------------------------------------------------------------
 BENCH = {
-    "lesson01 t-account explorer": (explore, {"operation": "qt_runoff_tga", "amount": 100.0,
-                                              "then": "tga_rebuild_nonbank"}),
+    "lesson01 t-account explorer": (explore_html, {"operation": "qt_runoff_tga", "amount": 100.0,
+                                                   "then": "tga_rebuild_nonbank"}),
     "lesson01 runoff panel": (runoff_panel, {"program": "QT2", "maturing_treasuries": 60.0,
                                              "mbs_paydown_rate": 8.0}),
 }

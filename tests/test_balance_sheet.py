@@ -136,6 +136,8 @@ def test_t_account_frame_and_view():
     assert "-100" in repr(view) and "balances" in view._repr_html_()
     assert bsh.reserves(view.after) == bsh.reserves(view.before) - 100
     assert bsh.explore("qe_bank", 5, then="none").steps == (("qe_bank", 5.0),)
+    assert bsh.explore_html("qe_bank", 5) == bsh.explore("qe_bank", 5).html
+    assert "Not possible" in bsh.explore_html("tga_rebuild_onrrp", 5000)
 
 
 def test_make_ledger_rejects_unbalanced_or_negative():
@@ -377,17 +379,27 @@ def test_runoff_comparison_needs_covering_data(levels, events):
         bsh.runoff_totals(pd.DataFrame())
 
 
-def test_paydown_grid_and_panel(levels, events):
+def test_paydown_grid_and_panel(levels, events, fb):
     grid = bsh.paydown_grid(levels, rates=[4, 8, 12], events=events)
-    assert set(grid["series"]) == {"simulated", "actual"}
-    assert len(grid) <= 2000
-    sim = grid[grid["series"] == "simulated"]
-    last = sim.groupby("rate")["mbs_tn"].last()
+    assert list(grid.columns) == ["actual", "4", "8", "12"]
+    assert grid.index[0] == pd.Timestamp("2022-06-01") and grid.index[-1] == pd.Timestamp("2025-12-01")
+    assert grid.iloc[0].nunique() == 1  # every path starts from the actual holdings
+    assert grid["actual"].iloc[-1] == pytest.approx(fb.loc["2025-12-03", "mbs"] / 1000)
+    last = grid[["4", "8", "12"]].iloc[-1]
     assert last.is_monotonic_decreasing  # faster paydown, lower holdings
-    totals, spec = bsh.runoff_panel("QT1", 25, 10, levels, events)
-    assert "Treasuries" in totals.index and spec["title"]
+    page = bsh.runoff_panel("QT1", 25, 10, levels, events)
+    assert "<table" in page and "Treasuries" in page and "22 months" in page
+    years = bsh.runoff_by_year(bsh.runoff_comparison("QT2", levels=levels, events=events))
+    assert years["months"].sum() == 42 and list(years.index) == [2022, 2023, 2024, 2025]
+    assert years["Treasuries cap"].sum() == 1640
+    with pytest.raises(TypeError):
+        bsh.runoff_by_year(pd.DataFrame())
     with pytest.raises(TypeError):
         bsh.paydown_grid(levels, rates="8")
+    with pytest.raises(ValueError, match="start_rate"):
+        bsh.paydown_explorer_chart(grid, start_rate=20)
+    with pytest.raises(TypeError):
+        bsh.paydown_explorer_chart(grid[["actual"]])
 
 
 # ---------------------------------------------------------------------------
@@ -459,9 +471,10 @@ def _rows(spec):
 def test_charts_build_small_and_titled(fb, levels, events):
     helpers.setup()
     comp = bsh.runoff_comparison("QT2", levels=levels, events=events)
+    comp1 = bsh.runoff_comparison("QT1", levels=levels, events=events)
     charts = [
         bsh.composition_chart(fb),
-        bsh.runoff_chart(comp),
+        bsh.runoff_chart(comp1, comp),
         bsh.paydown_explorer_chart(bsh.paydown_grid(levels, events=events)),
         bsh.liabilities_chart(fb),
         bsh.decomposition_chart(bsh.drain_decomposition(fb)),
@@ -474,6 +487,8 @@ def test_charts_build_small_and_titled(fb, levels, events):
     assert "bind" in str(charts[2].to_dict())
     with pytest.raises(TypeError):
         bsh.runoff_chart(pd.DataFrame())
+    with pytest.raises(TypeError):
+        bsh.runoff_chart()
     with pytest.raises(TypeError):
         bsh.decomposition_chart(pd.DataFrame())
 
@@ -489,3 +504,27 @@ def test_amount_helper_messages_name_the_value():
         bsh.apply(bsh.starting_ledger(), "qe_bank", -3)
     assert "-3" in str(info.value) and "amount" in str(info.value)
     assert math.isclose(bsh.MAX_AMOUNT, 10_000)
+
+
+def test_months_below_cap(levels, events):
+    comp = bsh.runoff_comparison("QT2", levels=levels, events=events)
+    n = bsh.months_below_cap(comp, "mbs", 1.0)
+    assert n == int((comp["actual_runoff_mbs"] < comp["mbs_cap"]).sum()) and 0 < n <= len(comp)
+    assert bsh.months_below_cap(comp, "treasuries", 0.0) == 0
+    with pytest.raises(ValueError, match="asset"):
+        bsh.months_below_cap(comp, "bills")
+    with pytest.raises(ValueError, match="share"):
+        bsh.months_below_cap(comp, "mbs", 2)
+    with pytest.raises(TypeError):
+        bsh.months_below_cap(pd.DataFrame())
+
+
+def test_pace_table(fb):
+    t = bsh.pace_table(fb, {"RMP": ("2025-12-10", fb.index[-1])})
+    row = t.loc["RMP"]
+    assert row["securities"] == pytest.approx(row["treasuries"] + row["mbs"])
+    assert row["treasuries"] > 0 > row["mbs"]
+    with pytest.raises(TypeError):
+        bsh.pace_table(fb, {"x": "2025"})
+    with pytest.raises(TypeError):
+        bsh.pace_table(fb, {})
