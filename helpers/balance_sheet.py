@@ -395,6 +395,7 @@ class TAccountView:
 
 
 _UP, _DOWN = "#0072B2", "#D55E00"  # Okabe-Ito blue / vermilion
+_NO_MATHS = "tex2jax_ignore mathjax_ignore"  # "$ ... $" in our HTML is money, not LaTeX
 
 
 def _sector_html(before: Ledger, after: Ledger, sector: str) -> str:
@@ -446,7 +447,7 @@ def _view(before: Ledger, after: Ledger, steps: tuple[tuple[str, float], ...]) -
                f"both sides of every claim agree: {'yes' if gaps <= 1e-6 else 'NO'}.")
     sectors = "".join(_sector_html(before, after, s) for s in SECTORS)
     page = (
-        "<div style='font-family:sans-serif'>"
+        f"<div class='{_NO_MATHS}' style='font-family:sans-serif'>"
         f"<div style='margin-bottom:4px'><b>{html.escape(labels)}</b></div>"
         f"<div style='margin-bottom:6px;color:#333'>{html.escape(story)}</div>"
         f"<div style='display:flex;flex-wrap:wrap'>{sectors}</div>"
@@ -516,7 +517,8 @@ def explore_html(operation: str, amount: float = 100.0, then: str | None = None)
     try:
         return explore(operation, amount, then=then).html
     except ValueError as problem:
-        return f"<p style='color:#D55E00'><b>Not possible:</b> {html.escape(str(problem))}</p>"
+        return (f"<p class='{_NO_MATHS}' style='color:#D55E00'><b>Not possible:</b> "
+                f"{html.escape(str(problem))}</p>")
 
 
 # ---------------------------------------------------------------------------
@@ -781,8 +783,10 @@ def runoff_panel(program: str = "QT2", maturing_treasuries: float = DEFAULT_MATU
     head = (f"<p><b>{html.escape(program)}</b>, {len(comp)} months of runoff from {comp.index[0]:%B %Y}; "
             f"assumptions: {maturing_treasuries:g} $bn of Treasuries due a month, MBS paydown "
             f"{mbs_paydown_rate:g} % a year.</p>")
-    return (head + totals.to_html(float_format="{:,.1f}".format) + "<p><b>Runoff per year</b> ($ billions)</p>"
-            + years.to_html(float_format="{:,.1f}".format))
+    tables = (totals.to_html(float_format="{:,.1f}".format, classes=_NO_MATHS)
+              + "<p><b>Runoff per year</b> ($ billions)</p>"
+              + years.to_html(float_format="{:,.1f}".format, classes=_NO_MATHS))
+    return f"<div class='{_NO_MATHS}'>{head}{tables}</div>"
 
 
 def paydown_grid(levels: pd.DataFrame | None = None, program: str = "QT2",

@@ -262,7 +262,7 @@ quiz = Quiz(
             1,
             [
                 "Reserves fell, but by much less than total assets.",
-                "Right: money-market funds moved cash out of ON RRP (largely into Treasury bills).",
+                "Right: ON RRP balances fell by far the most — money funds took their cash elsewhere.",
                 "The TGA ended QT2 higher than it started.",
             ],
         ),
