@@ -422,7 +422,7 @@ def _sector_html(before: Ledger, after: Ledger, sector: str) -> str:
     check = ("<span style='color:#009E73'>&#10003; balances</span>" if ok
              else "<span style='color:#D55E00'>&#10007; does not balance</span>")
     return (
-        "<div style='margin:4px 8px 8px 0;min-width:330px;flex:1'>"
+        "<div style='margin:4px 8px 8px 0;min-width:330px;flex:0 1 480px'>"
         f"<div style='font-weight:bold;border-bottom:2px solid #333'>{html.escape(sector)} — {check}</div>"
         "<table style='border-collapse:collapse;font-size:12px;width:100%'>"
         "<tr style='border-bottom:1px solid #999'><th style='text-align:left'>Assets</th><th>$bn</th><th>change</th>"
