@@ -122,6 +122,8 @@ def setup() -> None:
     pd.set_option("display.width", 120)
     pd.set_option("display.max_columns", 20)
     pd.set_option("display.precision", 2)
+    # "$" in the course's tables is money, not LaTeX: keep JupyterLab's MathJax away from it.
+    pd.set_option("display.html.use_mathjax", False)
     _DONE = True
 
 

@@ -86,7 +86,8 @@ class Feedback:
         bg, fg, word = _STYLES[self.kind]
         code = (f"<pre style='margin:6px 0 0 0'>{html.escape(self.code)}</pre>" if self.code else "")
         return (
-            f"<div style='background:{bg};color:{fg};padding:8px 12px;border-radius:4px;"
+            f"<div class='tex2jax_ignore mathjax_ignore' "  # "$" here is money, not maths
+            f"style='background:{bg};color:{fg};padding:8px 12px;border-radius:4px;"
             f"border-left:4px solid {fg}'><b>{html.escape(self.label)} — {word}:</b> "
             f"{html.escape(self.message)}{code}</div>"
         )
