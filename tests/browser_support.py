@@ -290,11 +290,18 @@ def _copy_without_outputs(src: Path, dest: Path) -> None:
     dest.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def originals(root: Path) -> Path:
+    """Where ``stage_root`` keeps the notebooks as they were when staged, outputs and all."""
+    return root.parent / (root.name + "-originals")
+
+
 def stage_root(dest: Path, notebooks: dict[str, Path] | None = None) -> Path:
     """A served root that looks like the repository: ``lessons/`` copied, the rest linked.
 
-    Notebooks are copied without their outputs (the originals say what Run All must draw).
-    ``notebooks`` maps a path under ``dest`` (e.g. "scratch/x.ipynb") to a notebook to copy there.
+    Notebooks are served without their outputs; a snapshot of each, taken at the same moment,
+    goes to ``originals(dest)`` and says what Run All must draw (authors may be saving lessons
+    while the test runs). ``notebooks`` maps a path under ``dest`` (e.g. "scratch/x.ipynb") to
+    a notebook to copy there.
     """
     dest.mkdir(parents=True, exist_ok=True)
     for entry in REPO.iterdir():
@@ -304,10 +311,12 @@ def stage_root(dest: Path, notebooks: dict[str, Path] | None = None) -> Path:
         if not link.exists():
             link.symlink_to(entry, target_is_directory=entry.is_dir())
     (dest / "lessons").mkdir(exist_ok=True)
-    for nb in sorted(LESSONS_DIR.glob("*.ipynb")):
-        _copy_without_outputs(nb, dest / "lessons" / nb.name)
-    for rel, src in (notebooks or {}).items():
-        _copy_without_outputs(src, dest / rel)
+    staged = {f"lessons/{nb.name}": nb for nb in sorted(LESSONS_DIR.glob("*.ipynb"))} | dict(notebooks or {})
+    for rel, src in staged.items():
+        snapshot = originals(dest) / rel
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, snapshot)
+        _copy_without_outputs(snapshot, dest / rel)
     return dest
 
 
@@ -566,6 +575,7 @@ class Tab:
         self.path: str | None = None     # the notebook open (and running) in this tab
         self.t0 = 0.0
         self.workspace = f"check{len(browser.tabs)}"
+        self.fresh = False
 
     def load(self) -> "Tab":
         if self.page is not None:
@@ -584,6 +594,7 @@ class Tab:
         page.evaluate(PAGE_JS)
         self.page = page
         self.path = None
+        self.fresh = True   # what JupyterLab itself logged or fetched while loading counts too
         return self
 
     def _route(self, route) -> None:
@@ -608,8 +619,10 @@ class Tab:
 
     def start(self, rel_path: str) -> "Tab":
         """Open the notebook and start Run All; return at once."""
-        self.console.clear()
-        self.blocked.clear()
+        if not self.fresh:
+            self.console.clear()
+            self.blocked.clear()
+        self.fresh = False
         self.path = rel_path
         self.t0 = time.monotonic()
         self.js("(path) => window.__ll.start(path)", rel_path)
@@ -679,10 +692,6 @@ class LabBrowser:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    @property
-    def page(self):
-        return self.tabs[0].page if self.tabs else None
-
     def _free_tab(self, keep: str | None = None) -> Tab:
         for tab in self.tabs:
             if tab.path is None:
@@ -716,13 +725,15 @@ class LabBrowser:
               then: str | None = None) -> Report:
         """Open ``rel_path`` (relative to the served root), Run All, check it, move controls.
 
-        ``source`` is the .ipynb whose saved outputs say what must be drawn (the served copy has
-        none: see ``stage_root``). ``then``: the notebook to be checked next, started now in
-        another tab.
+        ``source`` is the .ipynb whose saved outputs say what must be drawn (default: the
+        snapshot ``stage_root`` took; the served copy has no outputs). ``then``: the notebook to
+        be checked next, started now in another tab.
         """
         override = dict(OVERRIDES.get(Path(rel_path).name, {}), **(override or {}))
-        source = Path(source) if source else REPO / rel_path
+        source = Path(source) if source else originals(self.server.root) / rel_path
         report = Report(rel_path)
+        for old in (self.artifacts / f"{Path(rel_path).stem}.png", self.artifacts / f"{Path(rel_path).stem}.console.log"):
+            old.unlink(missing_ok=True)   # a screenshot or log left from an earlier failure
         t_check = time.monotonic()
         tab = next((t for t in self.tabs if t.path == rel_path), None)
         if tab is None:
@@ -955,7 +966,8 @@ class LabBrowser:
 # Everything at once (pytest fixtures use the pieces; this is for `make bench` and by hand)
 # ---------------------------------------------------------------------------
 def lesson_files() -> list[Path]:
-    return sorted(LESSONS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    """Every notebook in lessons/, in order."""
+    return sorted(LESSONS_DIR.glob("*.ipynb"))
 
 
 def cpu_seconds() -> float:
@@ -1010,8 +1022,8 @@ def run(notebooks: list[Path] | None = None, timings: Path = TIMINGS_FILE) -> tu
             browser.load_lab()
             setup = time.monotonic() - t0
             rels = [f"lessons/{nb.name}" for nb in notebooks]
-            reports = [browser.check(rel, source=nb, then=rels[i + 1] if i + 1 < len(rels) else None)
-                       for i, (rel, nb) in enumerate(zip(rels, notebooks))]
+            reports = [browser.check(rel, then=rels[i + 1] if i + 1 < len(rels) else None)
+                       for i, rel in enumerate(rels)]
     return reports, write_timings(reports, setup, cpu_seconds() - cpu0, timings)
 
 
@@ -1019,7 +1031,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     ap = argparse.ArgumentParser(description="Run lessons in JupyterLab in headless Chromium and check them.")
-    ap.add_argument("notebooks", nargs="*", type=Path, help="default: lessons/NN_*.ipynb")
+    ap.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in lessons/")
     ap.add_argument("--json", type=Path, default=TIMINGS_FILE, help="where to write the timings")
     args = ap.parse_args(argv)
     reports, data = run(args.notebooks, args.json)

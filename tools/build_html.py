@@ -145,7 +145,7 @@ class _Links:
             return f'{attr}="{self.pages[name]}{rest}"'
         if name in COURSE_FILES:   # a lesson of the course map not written yet: the map says so
             return f'{attr}="index.html"'
-        src = (self.lessons_dir / target).resolve()
+        src = (REPO / "lessons" / target).resolve()   # as authored: relative to the repo's lessons/
         try:
             rel = src.relative_to(REPO)
         except ValueError:
