@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.charts import PALETTE, PHASE_COLORS, phase_layer, policy_phases, with_source
+from helpers.validate import check_choice, check_number
 
 __all__ = [
     "SECTORS", "ACCOUNTS", "OPERATIONS", "Operation", "Ledger", "TAccountView",
@@ -225,9 +226,7 @@ def make_ledger(balances: Mapping[tuple[str, str], float]) -> Ledger:
         if not isinstance(key, tuple) or len(key) != 2:
             raise TypeError(f"each key must be a (sector, item) tuple, got {key!r}")
         _check_account(*key)
-        if isinstance(amount, bool) or not isinstance(amount, Real):
-            raise TypeError(f"balance of {key} must be a number, got {type(amount).__name__}")
-        values[_INDEX[key]] = float(amount)
+        values[_INDEX[key]] = check_number(f"balances[{key!r}]", amount)
     ledger = Ledger(tuple(values))
     for (sector, side, item), v in zip(ACCOUNTS, ledger.values):
         if side != "equity" and v < 0:
@@ -245,20 +244,12 @@ def starting_ledger() -> Ledger:
 
 
 def _check_amount(amount) -> float:
-    if isinstance(amount, bool) or not isinstance(amount, Real):
-        raise TypeError(f"amount must be a number of $ billions, got {type(amount).__name__}")
-    amount = float(amount)
-    if not math.isfinite(amount) or not 0 < amount <= MAX_AMOUNT:
-        raise ValueError(f"amount={amount!r} must be above 0 and at most {MAX_AMOUNT:,.0f} ($ billions)")
-    return amount
+    return check_number("amount", amount, 0, MAX_AMOUNT, open_lo=True,
+                        allowed=f"$ billions, above 0 and at most {MAX_AMOUNT:,.0f}")
 
 
 def _check_operation(operation) -> Operation:
-    if not isinstance(operation, str):
-        raise TypeError(f"operation must be a str, got {type(operation).__name__}; allowed: {', '.join(OPERATIONS)}")
-    if operation not in OPERATIONS:
-        raise ValueError(f"operation={operation!r} is not known; allowed: {', '.join(OPERATIONS)}")
-    return OPERATIONS[operation]
+    return OPERATIONS[check_choice("operation", operation, OPERATIONS)]
 
 
 def apply(ledger: Ledger, operation: str, amount: float) -> Ledger:
@@ -613,20 +604,12 @@ def cap_steps(events: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _check_program(program) -> str:
-    if not isinstance(program, str):
-        raise TypeError(f"program must be a str, got {type(program).__name__}; allowed: {', '.join(PROGRAMS)}")
-    if program not in PROGRAMS:
-        raise ValueError(f"program={program!r} is not known; allowed: {', '.join(PROGRAMS)}")
-    return program
-
-
 def cap_schedule(program: str, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Monthly caps ($ billions a month) for every month of runoff of ``program`` ("QT1" or "QT2").
 
     Indexed by month start; columns treasury_cap, mbs_cap, mbs_excess_to, event_date.
     """
-    _check_program(program)
+    check_choice("program", program, PROGRAMS)
     steps = cap_steps(events)
     steps = steps[steps["program"] == program].set_index("month")
     months = pd.date_range(steps.index[0], steps.index[-1], freq="MS", inclusive="left")
@@ -659,15 +642,6 @@ def monthly_levels(fb: pd.DataFrame | None = None) -> pd.DataFrame:
     return out
 
 
-def _check_rate(name: str, value, lo: float, hi: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    value = float(value)
-    if not math.isfinite(value) or not lo <= value <= hi:
-        raise ValueError(f"{name}={value!r} must be between {lo:g} and {hi:g}")
-    return value
-
-
 def simulate_runoff(schedule: pd.DataFrame, start_treasuries: float, start_mbs: float,
                     maturing_treasuries: float, mbs_paydown_rate: float) -> pd.DataFrame:
     """Month-by-month runoff under caps.
@@ -680,10 +654,10 @@ def simulate_runoff(schedule: pd.DataFrame, start_treasuries: float, start_mbs: 
     """
     if not isinstance(schedule, pd.DataFrame) or not {"treasury_cap", "mbs_cap", "mbs_excess_to"} <= set(schedule.columns):
         raise TypeError("schedule must be a cap_schedule(...) DataFrame")
-    t = _check_rate("start_treasuries", start_treasuries, 0, 1e5)
-    m = _check_rate("start_mbs", start_mbs, 0, 1e5)
-    maturing = _check_rate("maturing_treasuries", maturing_treasuries, 0, 1000)
-    rate = _check_rate("mbs_paydown_rate", mbs_paydown_rate, 0, 100) / 100 / 12
+    t = check_number("start_treasuries", start_treasuries, 0, 1e5)
+    m = check_number("start_mbs", start_mbs, 0, 1e5)
+    maturing = check_number("maturing_treasuries", maturing_treasuries, 0, 1000)
+    rate = check_number("mbs_paydown_rate", mbs_paydown_rate, 0, 100) / 100 / 12
     t_caps = schedule["treasury_cap"].to_numpy(float)
     m_caps = schedule["mbs_cap"].to_numpy(float)
     to_treasuries = (schedule["mbs_excess_to"] == "Treasuries").to_numpy()
@@ -722,7 +696,7 @@ def runoff_comparison(program: str, maturing_treasuries: float = DEFAULT_MATURIN
     holdings on the first Wednesday of the first month of runoff; actual runoff in a month = level
     at the start of the month minus level at the start of the next month.
     """
-    _check_program(program)
+    check_choice("program", program, PROGRAMS)
     levels = monthly_levels() if levels is None else levels
     _check_bs(levels, ["treasuries", "mbs"])
     sched = cap_schedule(program, events)
@@ -819,7 +793,7 @@ def months_below_cap(comparison: pd.DataFrame, asset: str = "treasuries", share:
     caps = {"treasuries": "treasury_cap", "mbs": "mbs_cap"}
     if asset not in caps:
         raise ValueError(f"asset={asset!r} is not allowed; allowed: treasuries, mbs")
-    share = _check_rate("share", share, 0, 1)
+    share = check_number("share", share, 0, 1)
     return int((comparison[f"actual_runoff_{asset}"] < share * comparison[caps[asset]]).sum())
 
 

@@ -46,6 +46,7 @@ import pandas as pd
 
 from helpers import stats
 from helpers.charts import PALETTE, SOURCE_FRED, with_source
+from helpers.validate import check_choice, check_date, check_int, check_number, check_seed
 
 __all__ = [
     "VERDICTS",
@@ -99,57 +100,17 @@ POLICY_KINDS = ("qe_start", "qe_expand", "taper", "qe_end", "qt_start", "qt_slow
 # ---------------------------------------------------------------------------
 # Validation
 # ---------------------------------------------------------------------------
-def _check_number(name: str, value: Any, lo: float | None = None, hi: float | None = None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} ({value!r})")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name}={value} must be a finite number")
-    if (lo is not None and value < lo) or (hi is not None and value > hi):
-        raise ValueError(f"{name}={value} is out of range; allowed: {lo} to {hi}")
-    return value
-
-
-def _check_int(name: str, value: Any, lo: int, hi: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int from {lo} to {hi}, got {type(value).__name__} ({value!r})")
-    if not lo <= int(value) <= hi:
-        raise ValueError(f"{name}={value} is out of range; allowed: {lo} to {hi}")
-    return int(value)
-
-
-def _check_choice(name: str, value: Any, allowed: Iterable[str]) -> str:
-    allowed = tuple(allowed)
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, one of {', '.join(allowed)}; got {type(value).__name__}")
-    if value not in allowed:
-        raise ValueError(f"{name}={value!r} is not allowed; allowed: {', '.join(allowed)}")
-    return value
-
-
-def _check_date(name: str, value: Any) -> pd.Timestamp:
-    if isinstance(value, bool) or not (isinstance(value, (str, pd.Timestamp, np.datetime64)) or hasattr(value, "year")):
-        raise TypeError(f"{name} must be a date such as '2025-12-01' (str or Timestamp), got {type(value).__name__}")
-    try:
-        ts = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name}={value!r} is not a date; allowed: 'YYYY-MM-DD' or a Timestamp") from None
-    if pd.isna(ts):
-        raise ValueError(f"{name}={value!r} is not a date; allowed: 'YYYY-MM-DD' or a Timestamp")
-    return ts.normalize()
-
-
 def _check_ints(name: str, values: Any, lo: int, hi: int) -> tuple[int, ...]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise TypeError(f"{name} must be a tuple of ints such as (1, 7, 30), got {type(values).__name__}")
-    out = tuple(_check_int(f"{name} (each)", v, lo, hi) for v in values)
+    out = tuple(check_int(f"{name} (each)", v, lo, hi) for v in values)
     if not out:
         raise ValueError(f"{name} is empty; give at least one value from {lo} to {hi}")
     return out
 
 
 def _check_verdict(name: str, value: Any) -> str:
-    return _check_choice(name, value, VERDICTS)
+    return check_choice(name, value, VERDICTS)
 
 
 # ---------------------------------------------------------------------------
@@ -162,9 +123,9 @@ def matches(value: float, claimed: float, step: float) -> bool:
     "About $8.7 trillion" has precision 0.1: values from 8.65 up to 8.75 match. The half-step
     edges count as matching (rounding half either way is fine for a claim of "about").
     """
-    value = _check_number("value", value)
-    claimed = _check_number("claimed", claimed)
-    step = _check_number("step", step, lo=0.0)
+    value = check_number("value", value)
+    claimed = check_number("claimed", claimed)
+    step = check_number("step", step, lo=0.0)
     if step == 0:
         raise ValueError("step=0.0 is out of range; allowed: a positive precision such as 0.1")
     return abs(value - claimed) <= step / 2 + 1e-9 * max(1.0, abs(claimed))
@@ -172,9 +133,9 @@ def matches(value: float, claimed: float, step: float) -> bool:
 
 def reaches(value: float, claimed: float, step: float) -> bool:
     """True if ``value`` reached ``claimed``: at least ``claimed - step / 2`` (so it rounds up to it or more)."""
-    value = _check_number("value", value)
-    claimed = _check_number("claimed", claimed)
-    step = _check_number("step", step, lo=0.0)
+    value = check_number("value", value)
+    claimed = check_number("claimed", claimed)
+    step = check_number("step", step, lo=0.0)
     if step == 0:
         raise ValueError("step=0.0 is out of range; allowed: a positive precision such as 0.01")
     return value >= claimed - step / 2 - 1e-9 * max(1.0, abs(claimed))
@@ -694,8 +655,8 @@ def claim_01(claimed_month: str = "2025-12", tolerance_bn: float = 5.0, weeks_be
         raise TypeError(f"claimed_month must be a str such as '2025-12', got {type(claimed_month).__name__}")
     if not re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", claimed_month):
         raise ValueError(f"claimed_month={claimed_month!r} is not a month; allowed: 'YYYY-MM' such as '2025-12'")
-    tol = _check_number("tolerance_bn", tolerance_bn, 0.0, 500.0)
-    wb = _check_int("weeks_before", weeks_before, 1, 260)
+    tol = check_number("tolerance_bn", tolerance_bn, 0.0, 500.0)
+    wb = check_int("weeks_before", weeks_before, 1, 260)
     return _fresh(_claim_01(claimed_month, tol, wb))
 
 
@@ -763,12 +724,9 @@ def claim_02(end: str = "2025-12-01", claimed_tn: float = 2.0, step_tn: float = 
     ``end``: the end of QT to measure to (the week nearest is used); ``claimed_tn`` ($ trillions)
     and ``step_tn`` (the claim's precision, $ trillions) feed :func:`matches`.
     """
-    end_ts = _check_date("end", end)
-    fb = _fb()
-    if not pd.Timestamp("2022-07-01") <= end_ts <= fb.index[-1]:
-        raise ValueError(f"end={end!r} is out of range; allowed: 2022-07-01 to {fb.index[-1]:%Y-%m-%d}")
-    return _fresh(_claim_02(end_ts, _check_number("claimed_tn", claimed_tn, 0.0, 20.0),
-                            _check_number("step_tn", step_tn, 0.001, 10.0)))
+    end_ts = check_date("end", end, "2022-07-01", _fb().index[-1])
+    return _fresh(_claim_02(end_ts, check_number("claimed_tn", claimed_tn, 0.0, 20.0),
+                            check_number("step_tn", step_tn, 0.001, 10.0)))
 
 
 @lru_cache(maxsize=None)
@@ -841,7 +799,7 @@ def _claim_03(year: int) -> Evidence:
 def claim_03(year: int = 2025) -> Evidence:
     """Claim 3: Treasury purchases restarted in Q1 ``year`` at $35 billion a month (repo figures not in the data)."""
     fb = _fb()
-    return _fresh(_claim_03(_check_int("year", year, 2003, int(fb.index[-1].year))))
+    return _fresh(_claim_03(check_int("year", year, 2003, int(fb.index[-1].year))))
 
 
 @lru_cache(maxsize=None)
@@ -889,8 +847,8 @@ def _claim_04(claimed: pd.Timestamp, year: int) -> Evidence:
 
 def claim_04(claimed_date: str = "2025-12-01", year: int = 2025) -> Evidence:
     """Claim 4: rate cuts delayed until ``claimed_date`` in ``year`` (target range from policy_rates)."""
-    ts = _check_date("claimed_date", claimed_date)
-    y = _check_int("year", year, 2009, 2026)
+    ts = check_date("claimed_date", claimed_date)
+    y = check_int("year", year, 2009, 2026)
     if ts.year != y:
         raise ValueError(f"claimed_date={claimed_date!r} is not in year={y}; allowed: a date in that year")
     return _fresh(_claim_04(ts, y))
@@ -958,13 +916,13 @@ def claim_05(claimed_tn: float = 8.7, step_tn: float = 0.1, start: str = "2023-0
     ``claimed_tn``/``step_tn`` ($ trillions) feed :func:`matches`; ``start`` and ``end`` are the
     claim's period (nearest weeks are used).
     """
-    s, e = _check_date("start", start), _check_date("end", end)
+    s, e = check_date("start", start), check_date("end", end)
     fb = _fb()
     if not (fb.index[0] <= s < e <= fb.index[-1] + pd.Timedelta(days=7)):
         raise ValueError(f"start={start!r}, end={end!r}: need start < end within "
                          f"{fb.index[0]:%Y-%m-%d} to {fb.index[-1]:%Y-%m-%d}")
-    return _fresh(_claim_05(_check_number("claimed_tn", claimed_tn, 0.0, 20.0),
-                            _check_number("step_tn", step_tn, 0.001, 5.0), s, e))
+    return _fresh(_claim_05(check_number("claimed_tn", claimed_tn, 0.0, 20.0),
+                            check_number("step_tn", step_tn, 0.001, 5.0), s, e))
 
 
 # ---------------------------------------------------------------------------
@@ -979,7 +937,7 @@ def announcement_returns(dates: Iterable[str] = ("2025-10-29", "2025-12-10"),
     a few hours after the statement). Columns ``<h>d`` (to the first close on or after start + h
     days) and ``best within 30d`` (the highest close in the 30 days after the start).
     """
-    ds = [_check_date("dates (each)", d) for d in (dates if not isinstance(dates, str) else [dates])]
+    ds = [check_date("dates (each)", d) for d in (dates if not isinstance(dates, str) else [dates])]
     hs = _check_ints("horizons", horizons, 1, 365)
     s = _btc()
     rows = []
@@ -1034,12 +992,12 @@ def _claim_06(dates: tuple[pd.Timestamp, ...], horizons: tuple[int, ...], claime
 def claim_06(dates: Iterable[str] = ("2025-10-29", "2025-12-10"), horizons: Iterable[int] = (1, 7, 30),
              claimed_pct: float = 11.0, step_pct: float = 1.0) -> Evidence:
     """Claim 6: BTC rose 11% after the policy announcement (liquidations are not in the data)."""
-    ds = tuple(_check_date("dates (each)", d) for d in (dates if not isinstance(dates, str) else [dates]))
+    ds = tuple(check_date("dates (each)", d) for d in (dates if not isinstance(dates, str) else [dates]))
     if not ds:
         raise ValueError("dates is empty; give at least one announcement date such as '2025-12-10'")
     return _fresh(_claim_06(ds, _check_ints("horizons", horizons, 1, 365),
-                            _check_number("claimed_pct", claimed_pct, -100.0, 1000.0),
-                            _check_number("step_pct", step_pct, 0.01, 50.0)))
+                            check_number("claimed_pct", claimed_pct, -100.0, 1000.0),
+                            check_number("step_pct", step_pct, 0.01, 50.0)))
 
 
 @lru_cache(maxsize=None)
@@ -1107,17 +1065,17 @@ def claim_09(low: float = 90_000, high: float = 100_000, start: str = "2025-12-0
     ``touch`` (any close at or above ``low`` within the horizon) or ``at end`` (the close on the
     horizon's last day).
     """
-    lo = _check_number("low", low, 1.0, 1e7)
-    hi = _check_number("high", high, 1.0, 1e7)
+    lo = check_number("low", low, 1.0, 1e7)
+    hi = check_number("high", high, 1.0, 1e7)
     if hi < lo:
         raise ValueError(f"high={high} is below low={low}; allowed: low <= high")
-    st = _check_date("start", start)
+    st = check_date("start", start)
     s = _btc()
     if not s.index[0] <= st < s.index[-1]:
         raise ValueError(f"start={start!r} is outside BTC's data; allowed: {s.index[0]:%Y-%m-%d} to "
                          f"the day before {s.index[-1]:%Y-%m-%d}")
-    h = None if horizon_days is None else _check_int("horizon_days", horizon_days, 1, 3650)
-    return _fresh(_claim_09(lo, hi, st, h, _check_choice("reading", reading, READINGS_9)))
+    h = None if horizon_days is None else check_int("horizon_days", horizon_days, 1, 3650)
+    return _fresh(_claim_09(lo, hi, st, h, check_choice("reading", reading, READINGS_9)))
 
 
 @lru_cache(maxsize=None)
@@ -1161,8 +1119,8 @@ def claim_10(year: int = 2025, claimed_pct: float = 15.0) -> Evidence:
     """Claim 10: the total crypto market fell ``claimed_pct`` percent in ``year`` (partial check with BTC and ETH)."""
     m = _markets()
     last = int(m["eth"].dropna().index[-1].year)
-    return _fresh(_claim_10(_check_int("year", year, 2019, last - 1 if last > 2019 else last),
-                            _check_number("claimed_pct", claimed_pct, 0.0, 100.0)))
+    return _fresh(_claim_10(check_int("year", year, 2019, last - 1 if last > 2019 else last),
+                            check_number("claimed_pct", claimed_pct, 0.0, 100.0)))
 
 
 # ---------------------------------------------------------------------------
@@ -1181,7 +1139,7 @@ def daily_shifts(series: pd.Series, reference: pd.Series, max_shift: int = 1) ->
             raise TypeError(f"{name} must be a pandas Series of daily prices indexed by date, got {type(s).__name__}")
         if (s.dropna() <= 0).any():
             raise ValueError(f"{name} must be positive prices; found a value <= 0")
-    k_max = _check_int("max_shift", max_shift, 0, 7)
+    k_max = check_int("max_shift", max_shift, 0, 7)
     days = pd.date_range(min(series.index[0], reference.index[0]), max(series.index[-1], reference.index[-1]))
     s, r = np.log(series.reindex(days)), np.log(reference.reindex(days))
     shifts = sorted(range(-k_max, k_max + 1), key=lambda k: (abs(k), k))
@@ -1253,8 +1211,8 @@ def correlation_variants(window: int = 60, year: int = 2025) -> pd.DataFrame:
     with the S&P 500's return on that trading day). Columns: ``max``, ``max_date``, ``median``,
     ``share_above_0_5``, ``days``.
     """
-    w = _check_int("window", window, 10, 250)
-    y = _check_int("year", year, 2017, 2026)
+    w = check_int("window", window, 10, 250)
+    y = check_int("year", year, 2017, 2026)
     rows = [_corr_summary(s, k, a, w, y) for s in SOURCES_7 for k in KINDS_7 for a in ALIGNMENTS_7]
     return pd.DataFrame(rows).set_index(["source", "returns", "alignment"])
 
@@ -1262,12 +1220,12 @@ def correlation_variants(window: int = 60, year: int = 2025) -> pd.DataFrame:
 def correlation_report(window: int = 60, source: str = "Yahoo", kind: str = "log",
                        alignment: str = "common trading days", year: int = 2025, claimed: float = 0.72) -> str:
     """One setting of claim 7's choices, as text (the lesson's widget prints this)."""
-    w = _check_int("window", window, 10, 250)
-    _check_choice("source", source, SOURCES_7)
-    _check_choice("kind", kind, KINDS_7)
-    _check_choice("alignment", alignment, ALIGNMENTS_7)
-    y = _check_int("year", year, 2017, 2026)
-    c = _check_number("claimed", claimed, -1.0, 1.0)
+    w = check_int("window", window, 10, 250)
+    check_choice("source", source, SOURCES_7)
+    check_choice("kind", kind, KINDS_7)
+    check_choice("alignment", alignment, ALIGNMENTS_7)
+    y = check_int("year", year, 2017, 2026)
+    c = check_number("claimed", claimed, -1.0, 1.0)
     s = _corr_summary(source, kind, alignment, w, y)
     verdict = rule_07({"reaches_claim": reaches(s["max"], c, 0.01), "shortfall": c - s["max"]})
     return (f"{w}-day correlation of BTC ({source}) and S&P 500 {kind} returns, {alignment}, in {y}:\n"
@@ -1322,8 +1280,8 @@ def _claim_07(window: int, year: int, claimed: float, step: float) -> Evidence:
 
 def claim_07(window: int = 60, year: int = 2025, claimed: float = 0.72, step: float = 0.01) -> Evidence:
     """Claim 7: the ``window``-day BTC–S&P 500 correlation reached ``claimed`` in ``year``."""
-    return _fresh(_claim_07(_check_int("window", window, 10, 250), _check_int("year", year, 2017, 2026),
-                            _check_number("claimed", claimed, -1.0, 1.0), _check_number("step", step, 0.001, 0.5)))
+    return _fresh(_claim_07(check_int("window", window, 10, 250), check_int("year", year, 2017, 2026),
+                            check_number("claimed", claimed, -1.0, 1.0), check_number("step", step, 0.001, 0.5)))
 
 
 @lru_cache(maxsize=None)
@@ -1386,8 +1344,8 @@ def _claim_11(max_lag: int, n_perm: int, block: int, seed: int) -> Evidence:
 
 def claim_11(max_lag: int = 12, n_perm: int = 999, block: int = 4, seed: int = 3) -> Evidence:
     """Claim 11: causation. Lead–lag tests of weekly liquidity changes vs BTC (see helpers.stats)."""
-    return _fresh(_claim_11(_check_int("max_lag", max_lag, 1, 52), _check_int("n_perm", n_perm, 99, 9999),
-                            _check_int("block", block, 1, 52), _check_int("seed", seed, 0, 2**31 - 1)))
+    return _fresh(_claim_11(check_int("max_lag", max_lag, 1, 52), check_int("n_perm", n_perm, 99, 9999),
+                            check_int("block", block, 1, 52), check_seed("seed", seed, 2**31 - 1)))
 
 
 def _fisher_p_higher(r1: float, n1: int, r0: float, n0: int) -> float:
@@ -1467,7 +1425,7 @@ def _claim_14(year: int) -> Evidence:
 
 def claim_14(year: int = 2025) -> Evidence:
     """Claim 14: the balance sheet and crypto became more tightly linked in ``year``."""
-    return _fresh(_claim_14(_check_int("year", year, 2016, 2026)))
+    return _fresh(_claim_14(check_int("year", year, 2016, 2026)))
 
 
 # ---------------------------------------------------------------------------
@@ -1542,11 +1500,11 @@ def claim_08(assets: Iterable[str] = ("btc", "eth"), horizons: Iterable[int] = (
 
     if isinstance(assets, str) or not isinstance(assets, Iterable):
         raise TypeError(f"assets must be a tuple such as ('btc', 'eth'), got {type(assets).__name__}")
-    a = tuple(_check_choice("assets (each)", x, ("btc", "eth")) for x in assets)
+    a = tuple(check_choice("assets (each)", x, ("btc", "eth")) for x in assets)
     if not a:
         raise ValueError("assets is empty; allowed: 'btc', 'eth'")
     return _fresh(_claim_08(a, _check_ints("horizons", horizons, 1, 60),
-                            _check_choice("pivots", pivots, tuple(events.PIVOT_SETS))))
+                            check_choice("pivots", pivots, tuple(events.PIVOT_SETS))))
 
 
 DEFINITIONS_12 = {
@@ -1623,7 +1581,7 @@ def _claim_12(reps: int, seed: int) -> Evidence:
 
 def claim_12(reps: int = 5000, seed: int = 0) -> Evidence:
     """Claim 12: ETH beats BTC when risk appetite returns (bootstrap ``reps`` with ``seed``)."""
-    return _fresh(_claim_12(_check_int("reps", reps, 100, 100_000), _check_int("seed", seed, 0, 2**31 - 1)))
+    return _fresh(_claim_12(check_int("reps", reps, 100, 100_000), check_seed("seed", seed, 2**31 - 1)))
 
 
 @lru_cache(maxsize=None)
@@ -1672,10 +1630,10 @@ def claim_13(assets: Iterable[str] = ("btc", "eth"), reps: int = 5000, seed: int
     """Claim 13: Q1 inflows and Nov–Dec tax-loss selling (seasonal contrasts from :mod:`helpers.events`)."""
     if isinstance(assets, str) or not isinstance(assets, Iterable):
         raise TypeError(f"assets must be a tuple such as ('btc', 'eth'), got {type(assets).__name__}")
-    a = tuple(_check_choice("assets (each)", x, ("btc", "eth", "sp500", "nasdaq")) for x in assets)
+    a = tuple(check_choice("assets (each)", x, ("btc", "eth", "sp500", "nasdaq")) for x in assets)
     if not a:
         raise ValueError("assets is empty; allowed: 'btc', 'eth', 'sp500', 'nasdaq'")
-    return _fresh(_claim_13(a, _check_int("reps", reps, 100, 100_000), _check_int("seed", seed, 0, 2**31 - 1)))
+    return _fresh(_claim_13(a, check_int("reps", reps, 100, 100_000), check_seed("seed", seed, 2**31 - 1)))
 
 
 # ---------------------------------------------------------------------------
@@ -1689,7 +1647,7 @@ CLAIMS: dict[int, Callable[..., Evidence]] = {
 
 def evidence(number: int) -> Evidence:
     """The evidence for claim ``number`` (1-14) with the lesson's default choices."""
-    n = _check_int("number", number, 1, 14)
+    n = check_int("number", number, 1, 14)
     return CLAIMS[n]()
 
 
@@ -1714,8 +1672,8 @@ def report() -> str:
 # ---------------------------------------------------------------------------
 def balance_sheet_chart(start: str = "2022-01-01", claimed_tn: float = 8.7) -> alt.LayerChart:
     """Weekly total assets and Treasury holdings ($ trillions) with the dated decisions behind claims 1-5."""
-    s = _check_date("start", start)
-    c = _check_number("claimed_tn", claimed_tn, 0.0, 20.0)
+    s = check_date("start", start)
+    c = check_number("claimed_tn", claimed_tn, 0.0, 20.0)
     fb, ev = _fb(), _events()
     part = (fb.loc[s:, ["total_assets", "treasuries"]] / 1000).round(3)
     part.index = part.index.strftime("%Y-%m-%d")
@@ -1767,9 +1725,9 @@ def balance_sheet_chart(start: str = "2022-01-01", claimed_tn: float = 8.7) -> a
 def announcement_chart(dates: Iterable[str] = ("2025-10-29", "2025-12-10"), days_after: int = 30,
                        claimed_pct: float = 11.0) -> alt.LayerChart:
     """BTC's close relative to the close before each announcement, from 3 days before to ``days_after``."""
-    ds = [_check_date("dates (each)", d) for d in (dates if not isinstance(dates, str) else [dates])]
-    n = _check_int("days_after", days_after, 1, 120)
-    c = _check_number("claimed_pct", claimed_pct, -100.0, 1000.0)
+    ds = [check_date("dates (each)", d) for d in (dates if not isinstance(dates, str) else [dates])]
+    n = check_int("days_after", days_after, 1, 120)
+    c = check_number("claimed_pct", claimed_pct, -100.0, 1000.0)
     s = _btc()
     rows = []
     for d in ds:
@@ -1798,9 +1756,9 @@ def announcement_chart(dates: Iterable[str] = ("2025-10-29", "2025-12-10"), days
 
 def correlation_chart(year: int = 2025, windows: Iterable[int] = (30, 60, 90), claimed: float = 0.72) -> alt.LayerChart:
     """Daily rolling BTC–S&P 500 correlation in ``year``, with a window and a BTC-source chooser (Vega params)."""
-    y = _check_int("year", year, 2017, 2026)
+    y = check_int("year", year, 2017, 2026)
     ws = _check_ints("windows", windows, 10, 250)
-    c = _check_number("claimed", claimed, -1.0, 1.0)
+    c = check_number("claimed", claimed, -1.0, 1.0)
     keys = {"Yahoo": "y", "Coinbase as dated": "c", "Coinbase re-aligned": "r"}
     cols = {}
     for source, key in keys.items():
@@ -1835,7 +1793,7 @@ def correlation_chart(year: int = 2025, windows: Iterable[int] = (30, 60, 90), c
 
 def link_by_year_chart(year: int = 2025) -> alt.LayerChart:
     """Per-year correlation (with a rough 95% interval) of weekly balance-sheet changes with BTC returns."""
-    y = _check_int("year", year, 2016, 2026)
+    y = check_int("year", year, 2016, 2026)
     df = link_by_year()
     df["highlight"] = np.where(df["year"] == y, str(y), "other years")
     df[["corr", "lo", "hi"]] = df[["corr", "lo", "hi"]].round(3)

@@ -31,6 +31,9 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
+from helpers.stats import bootstrap_mean_ci as _stats_bootstrap_mean_ci
+from helpers.validate import check_choice, check_date, check_int, check_number, check_seed
+
 __all__ = [
     "ASSETS",
     "HORIZONS",
@@ -110,25 +113,8 @@ _MAX_SHIFT_DAYS = 366
 # ---------------------------------------------------------------------------
 # Validation
 # ---------------------------------------------------------------------------
-def _check_choice(name: str, value: Any, allowed: Iterable[str]) -> str:
-    allowed = tuple(allowed)
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, one of {', '.join(allowed)}; got {type(value).__name__}")
-    if value not in allowed:
-        raise ValueError(f"{name}={value!r} is not allowed; allowed: {', '.join(allowed)}")
-    return value
-
-
-def _check_int(name: str, value: Any, lo: int, hi: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int from {lo} to {hi}; got {type(value).__name__}")
-    if not lo <= int(value) <= hi:
-        raise ValueError(f"{name}={value!r} is out of range; allowed: {lo} to {hi}")
-    return int(value)
-
-
 def _check_horizon(months: Any) -> int:
-    return _check_int("months", months, 1, 120)
+    return check_int("months", months, 1, 120)
 
 
 def _check_prices(prices: Any) -> pd.Series:
@@ -145,20 +131,6 @@ def _check_prices(prices: Any) -> pd.Series:
     if (s <= 0).any():
         raise ValueError("prices must be positive (closes in USD or index points); found a value <= 0")
     return s.astype("float64")
-
-
-def _to_timestamp(name: str, value: Any) -> pd.Timestamp:
-    if isinstance(value, bool) or not isinstance(value, (str, pd.Timestamp, np.datetime64)) and \
-            not hasattr(value, "year"):
-        raise TypeError(f"{name} must be a date such as '2019-07-31' (str or Timestamp); "
-                        f"got {type(value).__name__}")
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"{name}={value!r} is not a date; allowed: 'YYYY-MM-DD' or a Timestamp") from exc
-    if pd.isna(ts):
-        raise ValueError(f"{name}={value!r} is not a date; allowed: 'YYYY-MM-DD' or a Timestamp")
-    return ts.normalize()
 
 
 # ---------------------------------------------------------------------------
@@ -189,10 +161,10 @@ def event_table(kind: str | None = None, stance: str | None = None,
     if not isinstance(ev, pd.DataFrame):
         raise TypeError(f"events must be the policy_events DataFrame; got {type(ev).__name__}")
     if kind is not None:
-        _check_choice("kind", kind, KINDS)
+        check_choice("kind", kind, KINDS)
         ev = ev[ev["kind"] == kind]
     if stance is not None:
-        _check_choice("stance", stance, STANCES)
+        check_choice("stance", stance, STANCES)
         ev = ev[ev["stance"] == stance]
     return ev[["kind", "stance", "effective", "description", "checked", "source_url"]].copy()
 
@@ -208,7 +180,7 @@ def effective_date(text: Any, announced: Any) -> pd.Timestamp:
     15th; ``'Dec 2008 / Jan 2009'`` → the first date given; empty → ``announced``. Never earlier
     than ``announced``.
     """
-    ann = _to_timestamp("announced", announced)
+    ann = check_date("announced", announced)
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ann
     if not isinstance(text, str):
@@ -242,7 +214,7 @@ def table_pivots(events: pd.DataFrame | None = None,
         raise TypeError("events must be the policy_events DataFrame (with 'kind' and 'stance' columns)")
     kinds = tuple(kinds)
     for k in kinds:
-        _check_choice("kinds (each)", k, KINDS)
+        check_choice("kinds (each)", k, KINDS)
     kept = ev[ev["kind"].isin(kinds) & (ev["stance"] != "neutral")].sort_index()
     previous = kept["stance"].shift(1)
     return kept[(kept["stance"] == "easing") & (previous == "tightening")].copy()
@@ -337,9 +309,9 @@ def pivot_set(name: str, basis: str = "announced", shift_days: int = 0) -> pd.Da
     Columns: ``date`` (used), ``announced``, ``effective``, ``kind``, ``label``, ``source_url``,
     ``checked``.
     """
-    _check_choice("name", name, PIVOT_SETS)
-    _check_choice("basis", basis, BASES)
-    shift = _check_int("shift_days", shift_days, -_MAX_SHIFT_DAYS, _MAX_SHIFT_DAYS)
+    check_choice("name", name, PIVOT_SETS)
+    check_choice("basis", basis, BASES)
+    shift = check_int("shift_days", shift_days, -_MAX_SHIFT_DAYS, _MAX_SHIFT_DAYS)
     out = _pivot_base(name).copy()
     out.insert(0, "date", out[basis] + pd.Timedelta(days=shift))
     return out
@@ -357,7 +329,7 @@ def _prices(asset: str) -> pd.Series:
 
 def prices(asset: str) -> pd.Series:
     """Daily closes of one asset (``btc``, ``eth``, ``sp500``, ``nasdaq``), missing days dropped."""
-    _check_choice("asset", asset, ASSETS)
+    check_choice("asset", asset, ASSETS)
     return _prices(asset).copy()
 
 
@@ -383,7 +355,7 @@ def forward_return(prices: pd.Series, start: Any, months: int) -> float:
     last close.
     """
     s = _check_prices(prices)
-    start_ts = _to_timestamp("start", start)
+    start_ts = check_date("start", start)
     months = _check_horizon(months)
     return float(_fwd(s, pd.DatetimeIndex([start_ts]), months)[0])
 
@@ -401,7 +373,7 @@ def window_returns(prices: pd.Series, months: int | None = None, days: int | Non
         months = _check_horizon(months)
         ends = s.index + pd.DateOffset(months=months)
     else:
-        days = _check_int("days", days, 1, 3660)
+        days = check_int("days", days, 1, 3660)
         ends = s.index + pd.Timedelta(days=days)
     fits = ends <= s.index[-1]
     j = s.index.searchsorted(ends[fits], side="left")
@@ -419,7 +391,7 @@ def _base(asset: str, months: int) -> np.ndarray:
 
 def base_distribution(asset: str, months: int) -> np.ndarray:
     """Sorted returns (fractions) of all ``months``-long windows of one asset (cached, read-only)."""
-    _check_choice("asset", asset, ASSETS)
+    check_choice("asset", asset, ASSETS)
     return _base(asset, _check_horizon(months))
 
 
@@ -466,12 +438,9 @@ def chance_at_least(k: int, n: int, p: float) -> float:
 
     Binomial tail. With k = n it is p**n: the chance that n random windows are *all* positive.
     """
-    n = _check_int("n", n, 0, 10_000)
-    k = _check_int("k", k, 0, n)
-    if isinstance(p, bool) or not isinstance(p, (int, float, np.floating)):
-        raise TypeError(f"p must be a probability (float from 0 to 1); got {type(p).__name__}")
-    if not 0.0 <= float(p) <= 1.0:
-        raise ValueError(f"p={p!r} is out of range; allowed: 0 to 1")
+    n = check_int("n", n, 0, 10_000)
+    k = check_int("k", k, 0, n)
+    p = check_number("p", p, 0, 1, allowed="a probability from 0 to 1")
     return float(sum(math.comb(n, j) * p ** j * (1 - p) ** (n - j) for j in range(k, n + 1)))
 
 
@@ -495,7 +464,7 @@ def event_study(asset: str, pivots: str, horizons: Iterable[int] = HORIZONS, bas
     the data), ``percentile`` (0-100 among all same-length windows), ``base_median_pct``,
     ``base_share_positive`` (fraction).
     """
-    _check_choice("asset", asset, ASSETS)
+    check_choice("asset", asset, ASSETS)
     hs = [_check_horizon(h) for h in horizons]
     if not hs:
         raise ValueError("horizons is empty; allowed: months such as (1, 3, 6, 12, 18)")
@@ -604,9 +573,9 @@ def shift_curve(asset: str, pivots: str, horizons: Iterable[int] = HORIZONS,
     Long table: ``label``, ``shift_days``, ``months``, ``return_pct``, ``percentile``. For the
     date-shift slider chart (precomputed so the chart works without a kernel).
     """
-    _check_choice("asset", asset, ASSETS)
+    check_choice("asset", asset, ASSETS)
     hs = [_check_horizon(h) for h in horizons]
-    shifts = [_check_int("shifts (each)", x, -_MAX_SHIFT_DAYS, _MAX_SHIFT_DAYS) for x in shifts]
+    shifts = [check_int("shifts (each)", x, -_MAX_SHIFT_DAYS, _MAX_SHIFT_DAYS) for x in shifts]
     if not shifts:
         raise ValueError("shifts is empty; allowed: calendar-day shifts such as range(-90, 91, 5)")
     base = pivot_set(pivots, basis=basis)
@@ -629,7 +598,7 @@ def selection_table(asset: str, months: int, sets: Iterable[str] | None = None) 
     ``chance_random`` (see :func:`study_summary`).
     """
     months = _check_horizon(months)
-    names = list(PIVOT_SETS) if sets is None else [_check_choice("sets (each)", x, PIVOT_SETS) for x in sets]
+    names = list(PIVOT_SETS) if sets is None else [check_choice("sets (each)", x, PIVOT_SETS) for x in sets]
     rows = []
     for name in names:
         for basis in BASES:
@@ -648,7 +617,7 @@ def return_since(asset: str, start: Any) -> dict[str, Any]:
     windows of the same number of calendar days.
     """
     s = prices(asset)
-    ts = _to_timestamp("start", start)
+    ts = check_date("start", start)
     if ts < s.index[0] or ts >= s.index[-1]:
         raise ValueError(f"start={ts:%Y-%m-%d} is outside {asset}'s data; allowed: "
                          f"{s.index[0]:%Y-%m-%d} to the day before {s.index[-1]:%Y-%m-%d}")
@@ -672,7 +641,7 @@ def out_of_sample_table(announced: str = "2025-10-29", effective: str = "2025-12
     for asset, name in ASSETS.items():
         for label, when in (("announced", announced), ("effective", effective)):
             r = return_since(asset, when)
-            rows.append({"asset": name, "from": f"{label} {_to_timestamp(label, when):%Y-%m-%d}",
+            rows.append({"asset": name, "from": f"{label} {check_date(label, when):%Y-%m-%d}",
                          "start": f"{r['start_used']:%Y-%m-%d}", "end": f"{r['end']:%Y-%m-%d}",
                          "days": r["days"], "return_pct": round(r["return_pct"], 1),
                          "percentile": round(r["percentile"])})
@@ -706,11 +675,7 @@ def monthly_returns(prices: pd.Series) -> pd.Series:
 
 
 def _check_level(level: Any) -> float:
-    if isinstance(level, bool) or not isinstance(level, (int, float)):
-        raise TypeError(f"level must be a float such as 0.95; got {type(level).__name__}")
-    if not 0.5 <= level < 1:
-        raise ValueError(f"level={level!r} is out of range; allowed: 0.5 <= level < 1")
-    return float(level)
+    return check_number("level", level, 0.5, 1, open_hi=True, allowed="a number >= 0.5 and < 1, such as 0.95")
 
 
 def _boot_means(arr: np.ndarray, reps: int, rng: np.random.Generator) -> np.ndarray:
@@ -722,6 +687,10 @@ def bootstrap_mean_ci(values: Any, reps: int = 10_000, level: float = 0.95, seed
 
     Resamples the values with replacement ``reps`` times (``np.random.default_rng(seed)``) and
     returns the (1−level)/2 and (1+level)/2 quantiles of the resampled means. NaNs are dropped.
+
+    The resampling is :func:`helpers.stats.bootstrap_mean_ci` with ``block=1`` (the same draws, so
+    the same numbers); this wrapper keeps the lesson's argument names and its stricter limits
+    (``reps`` 100 to 1,000,000, ``level`` from 0.5 to below 1) and returns only the interval.
     """
     arr = np.asarray(values, dtype="float64")
     if arr.ndim != 1:
@@ -729,12 +698,13 @@ def bootstrap_mean_ci(values: Any, reps: int = 10_000, level: float = 0.95, seed
     arr = arr[~np.isnan(arr)]
     if arr.size < 2:
         raise ValueError(f"values has {arr.size} non-missing numbers; allowed: at least 2")
-    reps = _check_int("reps", reps, 100, 1_000_000)
+    if np.isinf(arr).any():
+        raise ValueError("values contains an infinite value; allowed: finite numbers (NaNs are dropped)")
+    reps = check_int("reps", reps, 100, 1_000_000)
     level = _check_level(level)
-    seed = _check_int("seed", seed, 0, 2**32 - 1)
-    means = _boot_means(arr, reps, np.random.default_rng(seed))
-    lo, hi = np.quantile(means, [(1 - level) / 2, (1 + level) / 2])
-    return float(lo), float(hi)
+    seed = check_seed("seed", seed, 2**32 - 1)
+    _mean, lo, hi = _stats_bootstrap_mean_ci(arr, block=1, n_boot=reps, seed=seed, level=level)
+    return lo, hi
 
 
 def _contrast(a: np.ndarray, b: np.ndarray, reps: int, level: float, seed: int) -> tuple[float, float]:
@@ -754,10 +724,10 @@ def seasonality(asset: str = "btc", reps: int = 10_000, level: float = 0.95, see
     groups resampled), ``differs`` (bool: the difference interval excludes zero). Month *m* uses
     seed ``seed + m``, so a month's result does not depend on the others.
     """
-    _check_choice("asset", asset, ASSETS)
-    reps = _check_int("reps", reps, 100, 1_000_000)
+    check_choice("asset", asset, ASSETS)
+    reps = check_int("reps", reps, 100, 1_000_000)
     level = _check_level(level)
-    seed = _check_int("seed", seed, 0, 2**32 - 13)
+    seed = check_seed("seed", seed, 2**32 - 13)
     m = monthly_returns(_prices(asset))
     rows = []
     for month in range(1, 13):
@@ -783,15 +753,15 @@ def season_contrast(asset: str, months: Iterable[int], reps: int = 10_000, level
     ``in_mean_pct``, ``out_mean_pct``, ``diff_pct``, ``ci_low_pct``, ``ci_high_pct``, ``n_in``,
     ``n_out`` (percent and counts of months).
     """
-    _check_choice("asset", asset, ASSETS)
+    check_choice("asset", asset, ASSETS)
     if isinstance(months, (str, bytes)) or not isinstance(months, Iterable):
         raise TypeError(f"months must be a list of calendar months 1-12 such as [11, 12]; got {type(months).__name__}")
-    group = sorted({_check_int("months (each)", x, 1, 12) for x in months})
+    group = sorted({check_int("months (each)", x, 1, 12) for x in months})
     if not group or len(group) == 12:
         raise ValueError(f"months={group!r}: give between 1 and 11 calendar months (1-12)")
-    reps = _check_int("reps", reps, 100, 1_000_000)
+    reps = check_int("reps", reps, 100, 1_000_000)
     level = _check_level(level)
-    seed = _check_int("seed", seed, 0, 2**32 - 1)
+    seed = check_seed("seed", seed, 2**32 - 1)
     m = monthly_returns(_prices(asset))
     inside = np.asarray(m.index.month.isin(group))
     a, b = m.to_numpy()[inside], m.to_numpy()[~inside]
@@ -930,7 +900,7 @@ def explorer_data(basis: str = "announced") -> pd.DataFrame:
     Columns (short, to keep the chart small): ``a`` asset, ``p`` pivot set, ``h`` months,
     ``e`` pivot (date and kind), ``pct`` percentile, ``r`` return in percent.
     """
-    _check_choice("basis", basis, BASES)
+    check_choice("basis", basis, BASES)
     sets = [pivot_set(name, basis=basis).assign(p=name) for name in PIVOT_SETS]
     allp = pd.concat(sets, ignore_index=True)
     dates = pd.DatetimeIndex(allp["date"])
@@ -956,8 +926,8 @@ def explorer_chart(asset: str = "btc", pivots: str = "article"):
     import altair as alt
     from helpers.charts import PALETTE, with_source
 
-    _check_choice("asset", asset, ASSETS)
-    _check_choice("pivots", pivots, PIVOT_SETS)
+    check_choice("asset", asset, ASSETS)
+    check_choice("pivots", pivots, PIVOT_SETS)
     df = explorer_data()
     distinct = df.drop_duplicates(["a", "h", "e"])  # an event in several sets counts once
     top, bottom = float((distinct["pct"] > 75).mean()), float((distinct["pct"] < 25).mean())
@@ -996,7 +966,7 @@ def shift_chart(asset: str = "btc", pivots: str = "article", step: int = 5):
     import altair as alt
     from helpers.charts import PALETTE, with_source
 
-    step = _check_int("step", step, 1, 30)
+    step = check_int("step", step, 1, 30)
     sc = shift_curve(asset, pivots, HORIZONS, range(-90, 91, step))
     df = pd.DataFrame({"e": sc["label"].str.slice(0, 10), "s": sc["shift_days"], "h": sc["months"],
                        "r": np.round(sc["return_pct"], 1)}).dropna()
@@ -1040,7 +1010,7 @@ def after_chart(announced: str = "2025-10-29", effective: str = "2025-12-01", st
     import altair as alt
     from helpers.charts import PALETTE, with_source
 
-    ann, eff, first = (_to_timestamp(n, v) for n, v in
+    ann, eff, first = (check_date(n, v) for n, v in
                        (("announced", announced), ("effective", effective), ("start", start)))
     parts, finals = [], {}
     for asset, name in ASSETS.items():
@@ -1078,7 +1048,7 @@ def seasonality_chart(table: pd.DataFrame, asset: str = "btc"):
     import altair as alt
     from helpers.charts import PALETTE, with_source
 
-    _check_choice("asset", asset, ASSETS)
+    check_choice("asset", asset, ASSETS)
     needed = {"month", "mean_pct", "ci_low_pct", "ci_high_pct", "n_years"}
     if not isinstance(table, pd.DataFrame) or not needed <= set(table.columns):
         raise TypeError("table must be the DataFrame returned by seasonality()")

@@ -24,6 +24,7 @@ import pandas as pd
 
 from helpers import stats
 from helpers.charts import PALETTE, phase_layer, policy_phases, with_source
+from helpers.validate import check_choice, check_int, check_number
 
 __all__ = [
     "MARKET_COLUMNS",
@@ -93,21 +94,9 @@ def _check_frame(name: str, df, columns) -> pd.DataFrame:
     return df
 
 
-def _check_choice(name: str, value, allowed) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, got {type(value).__name__} ({value!r})")
-    if value not in allowed:
-        raise ValueError(f"{name}={value!r} is not allowed; allowed: {', '.join(allowed)}")
-    return value
-
-
 def _check_year(year, index: pd.DatetimeIndex) -> int:
-    if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
-        raise TypeError(f"year must be an int such as 2025, got {type(year).__name__} ({year!r})")
     first, last = int(index[0].year), int(index[-1].year)
-    if not first <= int(year) <= last:
-        raise ValueError(f"year={year} is outside the data; allowed: {first}..{last}")
-    return int(year)
+    return check_int("year", year, first, last, allowed=f"a year in the data, from {first} to {last}")
 
 
 def _load(name: str) -> pd.DataFrame:
@@ -326,7 +315,7 @@ def level_vs_change_chart(table: pd.DataFrame) -> alt.Chart:
 def spurious_chart(sim: pd.DataFrame, threshold: float = 0.5) -> alt.Chart:
     """Histograms of |correlation| of independent random walks, in levels and in changes."""
     _check_long(sim, ("levels", "changes"))
-    threshold = stats._check_float("threshold", threshold, 0.0, 1.0)
+    threshold = check_number("threshold", threshold, 0.0, 1.0)
     bins = np.linspace(0, 1, 21)
     rows = []
     for col, label in (("levels", "Levels"), ("changes", "Changes (steps)")):
@@ -370,14 +359,14 @@ def _snapshot_returns() -> pd.DataFrame:
 
 
 def _check_window(window) -> int:
-    return stats._check_int("window", window, 20, 250)
+    return check_int("window", window, 20, 250)
 
 
 def _check_assets(assets) -> tuple[str, ...]:
     if isinstance(assets, str) or not isinstance(assets, (tuple, list)) or not assets:
         raise TypeError(f"assets must be a non-empty tuple such as ('sp500', 'nasdaq'), got {assets!r}")
     for a in assets:
-        _check_choice("assets", a, tuple(ASSET_LABELS))
+        check_choice("assets", a, tuple(ASSET_LABELS))
     return tuple(assets)
 
 
@@ -517,8 +506,7 @@ def rolling_panel_spec(panel: dict, window: int, year: int) -> dict:
     if not isinstance(panel, dict) or not isinstance(panel.get("series"), pd.DataFrame):
         raise TypeError("panel must be the dict returned by rolling_correlation_panel")
     window = _check_window(window)
-    if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
-        raise TypeError(f"year must be an int such as 2025, got {type(year).__name__} ({year!r})")
+    year = check_int("year", year, allowed="an int such as 2025")
     series = panel["series"]
     csv = _inline_csv(series, "lesson03_panel", 3)
     labels = list(series.columns)
@@ -662,7 +650,7 @@ def factor_chart(table: pd.DataFrame) -> alt.LayerChart:
 def rolling_factor_chart(changes: pd.DataFrame, window: int = 52) -> alt.LayerChart:
     """Rolling ``window``-week correlation of BTC's weekly return with the real yield and the dollar."""
     _check_frame("changes", changes, ("btc", "real10y", "dollar"))
-    window = stats._check_int("window", window, 13, 156)
+    window = check_int("window", window, 13, 156)
     labels = {"real10y": "10-year real yield (change)", "dollar": "Broad dollar (log change)"}
     wide = pd.DataFrame({col: stats.rolling_corr(changes["btc"], changes[col], window) for col in labels})
     df = _inline_csv(wide.dropna(how="all"), "lesson03_rolling_factor", 3)

@@ -10,16 +10,15 @@ each message names the parameter, the value given and what is allowed.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
-from numbers import Real
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
 from helpers.charts import PALETTE, SOURCE_FRED, with_source
+from helpers.validate import check_int, check_number
 
 __all__ = [
     "DAY_COUNT",
@@ -60,30 +59,6 @@ MAX_TERM_DAYS = 730
 # ---------------------------------------------------------------------------
 # Validation
 # ---------------------------------------------------------------------------
-def _real(name: str, value, lo: float | None = None, hi: float | None = None,
-          lo_open: bool = False, hi_open: bool = False, allowed: str = "") -> float:
-    """Check that ``value`` is a finite real number within [lo, hi] (ends open if asked)."""
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} ({value!r}); allowed: {allowed}")
-    v = float(value)
-    if not math.isfinite(v):
-        raise ValueError(f"{name}={value!r} is not a finite number; allowed: {allowed}")
-    too_low = lo is not None and (v <= lo if lo_open else v < lo)
-    too_high = hi is not None and (v >= hi if hi_open else v > hi)
-    if too_low or too_high:
-        raise ValueError(f"{name}={value!r} is out of range; allowed: {allowed}")
-    return v
-
-
-def _int(name: str, value, lo: int, hi: int) -> int:
-    allowed = f"a whole number from {lo} to {hi}"
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__} ({value!r}); allowed: {allowed}")
-    if not lo <= int(value) <= hi:
-        raise ValueError(f"{name}={value!r} is out of range; allowed: {allowed}")
-    return int(value)
-
-
 def _frame(name: str, df, columns: tuple[str, ...]) -> pd.DataFrame:
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{name} must be a pandas DataFrame, got {type(df).__name__}")
@@ -203,13 +178,13 @@ def repo_trade(cash: float, collateral_value: float, haircut: float, rate: float
     [0, 1); ``rate`` percent a year in [-5, 50]; ``days`` a whole number from 1 to 730.
     Posting too little collateral is allowed (the trade reports the shortfall, as a margin call would).
     """
-    cash = _real("cash", cash, lo=0, lo_open=True, allowed="a number > 0 ($ millions)")
-    collateral_value = _real("collateral_value", collateral_value, lo=0, lo_open=True,
+    cash = check_number("cash", cash, lo=0, open_lo=True, allowed="a number > 0 ($ millions)")
+    collateral_value = check_number("collateral_value", collateral_value, lo=0, open_lo=True,
                              allowed="a number > 0 ($ millions)")
-    haircut = _real("haircut", haircut, lo=0, hi=1, hi_open=True,
+    haircut = check_number("haircut", haircut, lo=0, hi=1, open_hi=True,
                     allowed="a fraction in [0, 1), e.g. 0.02 for 2 %")
-    rate = _real("rate", rate, lo=-5, hi=50, allowed="percent a year from -5 to 50, e.g. 4.3")
-    days = _int("days", days, 1, MAX_TERM_DAYS)
+    rate = check_number("rate", rate, lo=-5, hi=50, allowed="percent a year from -5 to 50, e.g. 4.3")
+    days = check_int("days", days, 1, MAX_TERM_DAYS)
     return RepoTrade(cash, collateral_value, haircut, rate, days)
 
 
@@ -236,9 +211,9 @@ def cushion_curve(trade: RepoTrade, max_fall_pct: float = 10.0, points: int = 41
     """Lender's cushion at maturity ($ millions) if the collateral loses 0 .. ``max_fall_pct`` percent."""
     if not isinstance(trade, RepoTrade):
         raise TypeError(f"trade must be a RepoTrade (from repo_trade(...)), got {type(trade).__name__}")
-    max_fall_pct = _real("max_fall_pct", max_fall_pct, lo=0, lo_open=True, hi=100,
+    max_fall_pct = check_number("max_fall_pct", max_fall_pct, lo=0, open_lo=True, hi=100,
                          allowed="percent in (0, 100]")
-    points = _int("points", points, 2, 2000)
+    points = check_int("points", points, 2, 2000)
     fall = np.linspace(0.0, max_fall_pct, points)
     value = trade.collateral_value * (1 - fall / 100)
     return pd.DataFrame({"fall_pct": fall, "collateral_value": value,
@@ -248,7 +223,7 @@ def cushion_curve(trade: RepoTrade, max_fall_pct: float = 10.0, points: int = 41
 def repo_calculator_text(cash: float, collateral_value: float, haircut_pct: float, rate: float,
                          days: int) -> str:
     """The repo calculator widget's output: :meth:`RepoTrade.report` (``haircut_pct`` in percent)."""
-    haircut_pct = _real("haircut_pct", haircut_pct, lo=0, hi=100, hi_open=True,
+    haircut_pct = check_number("haircut_pct", haircut_pct, lo=0, hi=100, open_hi=True,
                         allowed="percent in [0, 100), e.g. 2 for 2 %")
     return repo_trade(cash, collateral_value, haircut_pct / 100, rate, days).report()
 
@@ -411,8 +386,8 @@ def binned_medians(x, y, width: float, min_count: int = 3) -> pd.DataFrame:
     ``median``, ``count``. Missing values are ignored.
     """
     xa, ya = _xy(x, y)
-    width = _real("width", width, lo=0, lo_open=True, allowed="a bin width > 0 in the units of x")
-    min_count = _int("min_count", min_count, 1, 10_000)
+    width = check_number("width", width, lo=0, open_lo=True, allowed="a bin width > 0 in the units of x")
+    min_count = check_int("min_count", min_count, 1, 10_000)
     if len(xa) == 0:
         raise ValueError("x and y have no pair of finite values to bin")
     lo = np.floor(xa / width) * width
@@ -450,8 +425,8 @@ def fit_knee(x, y, candidates: int = 200, min_share: float = 0.1) -> KneeFit:
     A descriptive fit: it says where the relation bends in this sample, not why.
     """
     xa, ya = _xy(x, y)
-    candidates = _int("candidates", candidates, 2, 5000)
-    min_share = _real("min_share", min_share, lo=0, hi=0.5, hi_open=True, allowed="a fraction in [0, 0.5)")
+    candidates = check_int("candidates", candidates, 2, 5000)
+    min_share = check_number("min_share", min_share, lo=0, hi=0.5, open_hi=True, allowed="a fraction in [0, 0.5)")
     if len(xa) < 5:
         raise ValueError(f"x and y need at least 5 pairs of finite values to fit two segments, got {len(xa)}")
     if np.ptp(xa) == 0:
@@ -482,10 +457,10 @@ def injection_paths(amount: float, horizon_days: int = 30, nights: int = 1) -> p
     ``horizon_days`` window (and beyond). Columns: ``day`` (1..horizon_days), ``overnight_repo``,
     ``permanent_purchase``.
     """
-    amount = _real("amount", amount, lo=0, lo_open=True, hi=10_000,
+    amount = check_number("amount", amount, lo=0, open_lo=True, hi=10_000,
                    allowed="$ billions, a number > 0 and at most 10,000")
-    horizon_days = _int("horizon_days", horizon_days, 1, 3650)
-    nights = _int("nights", nights, 0, 3650)
+    horizon_days = check_int("horizon_days", horizon_days, 1, 3650)
+    nights = check_int("nights", nights, 0, 3650)
     day = np.arange(1, horizon_days + 1)
     return pd.DataFrame({
         "day": day,
@@ -717,8 +692,8 @@ def injection_chart(horizon_days: int = 30, amount: float = 38.0) -> alt.LayerCh
     Works without a kernel: the sliders are Vega-Lite parameters; the numbers follow
     :func:`injection_paths` (same rule: the repo adds ``amount`` on nights 1..N, 0 after).
     """
-    horizon_days = _int("horizon_days", horizon_days, 2, 366)
-    amount = _real("amount", amount, lo=1, hi=200, allowed="$ billions from 1 to 200")
+    horizon_days = check_int("horizon_days", horizon_days, 2, 366)
+    amount = check_number("amount", amount, lo=1, hi=200, allowed="$ billions from 1 to 200")
     days = pd.DataFrame({"day": np.arange(1, horizon_days + 1)})
     amt = alt.param(name="amount", value=amount,
                     bind=alt.binding_range(min=1, max=200, step=1, name="Operation size ($ billions) "))

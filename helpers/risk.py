@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from numbers import Integral, Real
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
+
+from helpers.validate import check_choice, check_int, check_number, check_seed
 
 __all__ = [
     "ASSETS",
@@ -81,43 +82,6 @@ STOP_FROM = ("entry", "last_level")
 # ---------------------------------------------------------------------------
 # Validation
 # ---------------------------------------------------------------------------
-def _number(name: str, value, lo: float | None = None, hi: float | None = None,
-            lo_open: bool = False, hi_open: bool = False) -> float:
-    """A finite real number within [lo, hi] (or open ends); TypeError / ValueError otherwise."""
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} ({value!r})")
-    x = float(value)
-    lo_txt = "" if lo is None else ("> " if lo_open else ">= ") + f"{lo:g}"
-    hi_txt = "" if hi is None else ("< " if hi_open else "<= ") + f"{hi:g}"
-    allowed = " and ".join(t for t in (lo_txt, hi_txt) if t) or "a finite number"
-    if not math.isfinite(x):
-        raise ValueError(f"{name}={value!r} is not finite; allowed: {allowed}")
-    if lo is not None and (x < lo or (lo_open and x == lo)):
-        raise ValueError(f"{name}={value!r} is out of range; allowed: {allowed}")
-    if hi is not None and (x > hi or (hi_open and x == hi)):
-        raise ValueError(f"{name}={value!r} is out of range; allowed: {allowed}")
-    return x
-
-
-def _integer(name: str, value, lo: int, hi: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, Integral):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__} ({value!r})")
-    n = int(value)
-    if n < lo or (hi is not None and n > hi):
-        allowed = f"{lo}..{hi}" if hi is not None else f">= {lo}"
-        raise ValueError(f"{name}={value!r} is out of range; allowed: {allowed}")
-    return n
-
-
-def _choice(name: str, value, allowed: Sequence[str]) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, got {type(value).__name__} ({value!r}); "
-                        f"allowed: {', '.join(allowed)}")
-    if value not in allowed:
-        raise ValueError(f"{name}={value!r} is not allowed; allowed: {', '.join(allowed)}")
-    return value
-
-
 def _prices(prices, name: str = "prices", daily: bool = False, min_len: int = 2) -> pd.Series:
     """Check a price series: DatetimeIndex, increasing, finite, positive; optionally daily."""
     if not isinstance(prices, pd.Series):
@@ -150,7 +114,7 @@ def _prices(prices, name: str = "prices", daily: bool = False, min_len: int = 2)
 # ---------------------------------------------------------------------------
 def periods_per_year(asset: str) -> int:
     """Trading periods per year used to annualise: 365 for crypto (trades daily), 252 for equities."""
-    return ASSETS[_choice("asset", asset, tuple(ASSETS))][1]
+    return ASSETS[check_choice("asset", asset, tuple(ASSETS))][1]
 
 
 @lru_cache(maxsize=None)
@@ -165,7 +129,7 @@ def asset_prices(asset: str) -> pd.Series:
 
     Crypto closes are daily (UTC days, every calendar day); equity closes are trading days.
     """
-    _choice("asset", asset, tuple(ASSETS))
+    check_choice("asset", asset, tuple(ASSETS))
     return _asset_prices_cached(asset).copy()
 
 
@@ -183,7 +147,7 @@ def annualised_volatility(prices: pd.Series, periods: int = 365) -> float:
 
     ``periods`` is the number of return observations in a year: 365 for crypto, 252 for equities.
     """
-    periods = _integer("periods", periods, 1, 366)
+    periods = check_int("periods", periods, 1, 366)
     return float(log_returns(prices).std() * math.sqrt(periods))
 
 
@@ -194,8 +158,8 @@ def rolling_volatility(prices: pd.Series, window_days: int = 90, periods: int = 
     cover the same stretch of time; each is annualised with its own ``periods`` (365 or 252).
     Rows before the first full window are dropped.
     """
-    window_days = _integer("window_days", window_days, 7, 3650)
-    periods = _integer("periods", periods, 1, 366)
+    window_days = check_int("window_days", window_days, 7, 3650)
+    periods = check_int("periods", periods, 1, 366)
     r = log_returns(prices)
     min_obs = max(5, int(0.6 * window_days * periods / 365))
     vol = r.rolling(f"{window_days}D", min_periods=min_obs).std() * math.sqrt(periods)
@@ -222,7 +186,7 @@ def worst_drawdowns(prices: pd.Series, n: int = 5) -> pd.DataFrame:
     ``trough``, ``recovery`` (dates), ``depth`` (fraction), ``days_to_trough`` and
     ``days_to_recover`` (calendar days from peak; NaN if not recovered).
     """
-    n = _integer("n", n, 1, 100)
+    n = check_int("n", n, 1, 100)
     p = _prices(prices)
     new_high = p >= p.cummax()
     episode = new_high.cumsum().to_numpy()  # each high starts an episode; later below-peak days join it
@@ -251,9 +215,9 @@ def staged_vs_lump(prices: pd.Series, tranches: int = 3, spacing_days: int = 7,
     staged - lump (fraction of the budget; > 0 means staging did better).
     """
     p = _prices(prices, daily=True)
-    tranches = _integer("tranches", tranches, 1, 12)
-    spacing_days = _integer("spacing_days", spacing_days, 1, 60)
-    horizon_days = _integer("horizon_days", horizon_days, 1, 3650)
+    tranches = check_int("tranches", tranches, 1, 12)
+    spacing_days = check_int("spacing_days", spacing_days, 1, 60)
+    horizon_days = check_int("horizon_days", horizon_days, 1, 3650)
     if (tranches - 1) * spacing_days > horizon_days:
         raise ValueError(f"horizon_days={horizon_days} ends before the last tranche is bought "
                          f"((tranches - 1) * spacing_days = {(tranches - 1) * spacing_days} days); "
@@ -291,7 +255,7 @@ def staged_summary(outcomes: pd.DataFrame) -> pd.Series:
 def staged_panel(asset: str = "btc", tranches: int = 3, spacing_days: int = 7,
                  horizon_days: int = 182) -> pd.Series:
     """Widget callback: :func:`staged_summary` of one setting, on the snapshot's closes."""
-    _choice("asset", asset, ("btc", "eth"))
+    check_choice("asset", asset, ("btc", "eth"))
     return staged_summary(staged_vs_lump(_asset_prices_cached(asset), tranches, spacing_days, horizon_days))
 
 
@@ -339,17 +303,17 @@ def ladder_outcomes(prices: pd.Series, levels: Sequence[float] = (0.2, 0.5),
     if len(fractions) != len(levels):
         raise ValueError(f"fractions has {len(fractions)} entries but levels has {len(levels)}; "
                          "give one fraction per level")
-    lv = [_number(f"levels[{i}]", v, 0, 20, lo_open=True) for i, v in enumerate(levels)]
-    fr = [_number(f"fractions[{i}]", v, 0, 1) for i, v in enumerate(fractions)]
+    lv = [check_number(f"levels[{i}]", v, 0, 20, open_lo=True) for i, v in enumerate(levels)]
+    fr = [check_number(f"fractions[{i}]", v, 0, 1) for i, v in enumerate(fractions)]
     if any(b <= a for a, b in zip(lv, lv[1:])):
         raise ValueError(f"levels={list(levels)!r} must be strictly increasing")
     if sum(fr) > 1 + 1e-12:
         raise ValueError(f"fractions={list(fractions)!r} add up to {sum(fr):g}; allowed: a total <= 1")
     if trail is not None:
-        trail = _number("trail", trail, 0, 1, lo_open=True, hi_open=True)
-    _choice("stop_from", stop_from, STOP_FROM)
-    horizon_days = _integer("horizon_days", horizon_days, 1, 3650)
-    entry_every_days = _integer("entry_every_days", entry_every_days, 1, 365)
+        trail = check_number("trail", trail, 0, 1, open_lo=True, open_hi=True)
+    check_choice("stop_from", stop_from, STOP_FROM)
+    horizon_days = check_int("horizon_days", horizon_days, 1, 3650)
+    entry_every_days = check_int("entry_every_days", entry_every_days, 1, 365)
     if len(p) <= horizon_days:
         raise ValueError(f"prices has {len(p)} days, too few for horizon_days={horizon_days}")
 
@@ -407,7 +371,7 @@ def ladder_panel(asset: str = "btc", level1: float = 0.2, level2: float = 0.5,
                  fraction1: float = 0.25, fraction2: float = 0.25, trail: float = 0.2,
                  stop_from: str = "last_level", horizon_days: int = 365) -> pd.DataFrame:
     """Widget callback: :func:`ladder_summary` for a two-level ladder on weekly entries."""
-    _choice("asset", asset, ("btc", "eth"))
+    check_choice("asset", asset, ("btc", "eth"))
     out = ladder_outcomes(_asset_prices_cached(asset), (level1, level2), (fraction1, fraction2),
                           trail, stop_from, horizon_days, 7)
     return ladder_summary(out)
@@ -430,10 +394,10 @@ def liquidation_price(entry: float, leverage: float, side: str = "long",
     ``leverage`` must be at least 1 and below ``1 / maintenance`` (beyond that the position would
     be liquidated at once). Exchanges differ in detail (tiers, fees, mark price).
     """
-    entry = _number("entry", entry, 0, None, lo_open=True)
-    maintenance = _number("maintenance", maintenance, 0, 0.5, hi_open=True)
-    leverage = _number("leverage", leverage, 1, None)
-    side = _choice("side", side, SIDES)
+    entry = check_number("entry", entry, 0, None, open_lo=True)
+    maintenance = check_number("maintenance", maintenance, 0, 0.5, open_hi=True)
+    leverage = check_number("leverage", leverage, 1, None)
+    side = check_choice("side", side, SIDES)
     if maintenance > 0 and leverage >= 1 / maintenance:
         raise ValueError(f"leverage={leverage:g} is too high for maintenance={maintenance:g}: the position "
                          f"would be liquidated at once; allowed: leverage < 1/maintenance = {1 / maintenance:g}")
@@ -466,15 +430,15 @@ def liquidation_frequency(prices: pd.Series, leverages: Sequence[float], horizon
     (fraction).
     """
     p = _prices(prices, daily=True)
-    side = _choice("side", side, SIDES)
-    check_every_days = _integer("check_every_days", check_every_days, 1, 365)
+    side = check_choice("side", side, SIDES)
+    check_every_days = check_int("check_every_days", check_every_days, 1, 365)
     if isinstance(leverages, (str, bytes)) or not isinstance(leverages, Sequence) or not leverages:
         raise TypeError("leverages must be a non-empty list of numbers such as [2, 5, 10]")
     if isinstance(horizons_days, (str, bytes)) or not isinstance(horizons_days, Sequence) or not horizons_days:
         raise TypeError("horizons_days must be a non-empty list of ints such as [7, 30]")
     thresholds = [liquidation_price(1.0, lev, side, maintenance) for lev in leverages]
     values = p.to_numpy().tobytes()
-    horizons = [_integer("horizons_days[]", d, 1, 3650) for d in horizons_days]
+    horizons = [check_int("horizons_days[]", d, 1, 3650) for d in horizons_days]
     for d in horizons:
         if d < check_every_days:
             raise ValueError(f"a horizon of {d} days has no check when check_every_days={check_every_days}; "
@@ -497,11 +461,11 @@ def liquidation_by_year(prices: pd.Series, leverage: float, days: int, side: str
                         maintenance: float = 0.005) -> pd.Series:
     """Share of start days in each calendar year on which the position was liquidated within ``days``."""
     p = _prices(prices, daily=True)
-    days = _integer("days", days, 1, 3650)
+    days = check_int("days", days, 1, 3650)
     if days >= len(p):
         raise ValueError(f"days={days} is too long for {len(p)} days of prices")
     thr = liquidation_price(1.0, leverage, side, maintenance)
-    ratio = _forward_extreme(p.to_numpy().tobytes(), days, 1, _choice("side", side, SIDES))
+    ratio = _forward_extreme(p.to_numpy().tobytes(), days, 1, check_choice("side", side, SIDES))
     hit = ratio <= thr if side == "long" else ratio >= thr
     years = p.index[: len(ratio)].year
     return pd.Series(hit, index=years).groupby(level=0).mean().rename("share liquidated").rename_axis("year")
@@ -510,7 +474,7 @@ def liquidation_by_year(prices: pd.Series, leverage: float, days: int, side: str
 def leverage_panel(asset: str = "btc", leverage: float = 10.0, days: int = 30, side: str = "long",
                    maintenance: float = 0.005) -> dict:
     """Widget callback: liquidation price at the latest close and the historical liquidation share."""
-    _choice("asset", asset, ("btc", "eth"))
+    check_choice("asset", asset, ("btc", "eth"))
     p = _asset_prices_cached(asset)
     last = float(p.iloc[-1])
     liq = liquidation_price(last, leverage, side, maintenance)
@@ -536,8 +500,8 @@ def vol_target_weights(prices: pd.Series, target: float = 0.2, window_days: int 
     weight = min(max_weight, target / recent annualised volatility), using only the volatility
     known at the previous close (no look-ahead). Rows before the first full window are dropped.
     """
-    target = _number("target", target, 0, 5, lo_open=True)
-    max_weight = _number("max_weight", max_weight, 0, 10, lo_open=True)
+    target = check_number("target", target, 0, 5, open_lo=True)
+    max_weight = check_number("max_weight", max_weight, 0, 10, open_lo=True)
     vol = rolling_volatility(prices, window_days, periods)
     return (target / vol).clip(upper=max_weight).shift(1).iloc[1:].rename("weight")
 
@@ -572,10 +536,10 @@ def block_bootstrap_paths(returns, horizon_days: int = 365, n_paths: int = 2000,
                         f"got {type(returns).__name__}")
     if len(r) < 2 or not np.isfinite(r).all():
         raise ValueError("returns must have at least 2 values, all finite (drop missing values first)")
-    horizon_days = _integer("horizon_days", horizon_days, 1, 3650)
-    n_paths = _integer("n_paths", n_paths, 1, 100_000)
-    block_days = _integer("block_days", block_days, 1, len(r))
-    seed = _integer("seed", seed, 0)
+    horizon_days = check_int("horizon_days", horizon_days, 1, 3650)
+    n_paths = check_int("n_paths", n_paths, 1, 100_000)
+    block_days = check_int("block_days", block_days, 1, len(r))
+    seed = check_seed("seed", seed)
     rng = np.random.default_rng(seed)
     n_blocks = -(-horizon_days // block_days)
     starts = rng.integers(0, len(r), size=(n_paths, n_blocks))
@@ -590,7 +554,7 @@ def fan_quantiles(paths: np.ndarray, quantiles: Sequence[float] = (0.05, 0.25, 0
     """Quantiles of simulated paths at each day: rows = day, columns like ``q05`` ... ``q95``."""
     if not isinstance(paths, np.ndarray) or paths.ndim != 2:
         raise TypeError("paths must be a 2-D numpy array (paths x days), as block_bootstrap_paths returns")
-    qs = [_number("quantiles[]", q, 0, 1) for q in quantiles]
+    qs = [check_number("quantiles[]", q, 0, 1) for q in quantiles]
     values = np.quantile(paths, qs, axis=0).T
     return pd.DataFrame(values, columns=[f"q{round(q * 100):02d}" for q in qs],
                         index=pd.RangeIndex(paths.shape[1], name="day"))
@@ -608,11 +572,11 @@ def position_outcomes(paths: np.ndarray, weights: Sequence[float], start_value: 
         raise TypeError("paths must be a 2-D numpy array (paths x days), as block_bootstrap_paths returns")
     if isinstance(weights, (str, bytes)) or not isinstance(weights, Sequence) or not weights:
         raise TypeError(f"weights must be a non-empty list of fractions such as [1.0, 0.5], got {weights!r}")
-    start_value = _number("start_value", start_value, 0, None, lo_open=True)
-    loss = _number("loss", loss, 0, 1, lo_open=True, hi_open=True)
+    start_value = check_number("start_value", start_value, 0, None, open_lo=True)
+    loss = check_number("loss", loss, 0, 1, open_lo=True, open_hi=True)
     rows = {}
     for w in weights:
-        w = _number("weights[]", w, 0, 1)
+        w = check_number("weights[]", w, 0, 1)
         value = start_value * ((1 - w) + w * paths)
         end = value[:, -1]
         rows[f"{w:.0%} in the asset"] = {
@@ -632,8 +596,8 @@ def binned_shares(values: pd.Series, step: float = 0.02, clip: tuple[float, floa
     """
     if not isinstance(values, pd.Series):
         raise TypeError(f"values must be a pandas Series, got {type(values).__name__}")
-    step = _number("step", step, 0, None, lo_open=True)
-    lo, hi = (_number("clip[0]", clip[0]), _number("clip[1]", clip[1]))
+    step = check_number("step", step, 0, None, open_lo=True)
+    lo, hi = (check_number("clip[0]", clip[0]), check_number("clip[1]", clip[1]))
     if hi <= lo:
         raise ValueError(f"clip={clip!r} must be (low, high) with low < high")
     v = values.dropna().clip(lo, hi - 1e-12).to_numpy()
@@ -784,7 +748,7 @@ def staged_chart(asset: str = "btc", tranches: Sequence[int] = (2, 3, 4),
     from helpers.charts import PALETTE, with_source
 
     bars, labels = [], []
-    p = _asset_prices_cached(_choice("asset", asset, ("btc", "eth")))
+    p = _asset_prices_cached(check_choice("asset", asset, ("btc", "eth")))
     for n in tranches:
         for h in horizons_days:
             out = staged_vs_lump(p, n, 7, h)
@@ -877,7 +841,7 @@ def liquidation_chart(prices: pd.Series, max_leverage: int = 50, horizons_days: 
     import altair as alt
     from helpers.charts import PALETTE, with_source
 
-    max_leverage = _integer("max_leverage", max_leverage, 2, 199)
+    max_leverage = check_int("max_leverage", max_leverage, 2, 199)
     levs = list(range(1, max_leverage + 1))
     checks = {"every daily close": 1, "weekly closes only": 7}
     wide = {}
@@ -958,7 +922,7 @@ def as_percent(df: pd.DataFrame, columns: Sequence[str] | None = None, decimals:
     """A copy of ``df`` with fraction columns shown as percent strings (for display only)."""
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"df must be a DataFrame, got {type(df).__name__}")
-    decimals = _integer("decimals", decimals, 0, 6)
+    decimals = check_int("decimals", decimals, 0, 6)
     cols = list(df.columns) if columns is None else list(columns)
     missing = [c for c in cols if c not in df.columns]
     if missing:
@@ -988,7 +952,7 @@ def ladder_report(asset: str = "btc", level1: float = 0.2, level2: float = 0.5, 
                   fraction2: float = 0.25, trail: float = 0.2, stop_from: str = "last_level",
                   horizon_days: int = 365) -> str:
     """Plain-text summary of :func:`ladder_panel` for one setting (``trail=0`` means no stop)."""
-    _choice("asset", asset, ("btc", "eth"))
+    check_choice("asset", asset, ("btc", "eth"))
     out = ladder_outcomes(_asset_prices_cached(asset), (level1, level2), (fraction1, fraction2),
                           trail if trail else None, stop_from, horizon_days, 7)
     t, n = ladder_summary(out), len(out)

@@ -30,11 +30,12 @@ import json
 import math
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
-from numbers import Real
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+
+from helpers.validate import check_flag, check_int, check_number, check_seed
 
 __all__ = [
     "WEEKS_PER_MONTH",
@@ -127,33 +128,6 @@ _SOURCE_MECH = "Scenario arithmetic from the FRED H.4.1 snapshot's last week (ba
 
 
 # ---------------------------------------------------------------------------
-# Validation
-# ---------------------------------------------------------------------------
-def _number(name: str, value: Any, lo: float, hi: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} ({value!r})")
-    value = float(value)
-    if not math.isfinite(value) or not lo <= value <= hi:
-        raise ValueError(f"{name}={value!r} is out of range; allowed: {lo:g} to {hi:g}")
-    return value
-
-
-def _integer(name: str, value: Any, lo: int, hi: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number (int), got {type(value).__name__} ({value!r})")
-    value = int(value)
-    if not lo <= value <= hi:
-        raise ValueError(f"{name}={value!r} is out of range; allowed: {lo} to {hi}")
-    return value
-
-
-def _flag(name: str, value: Any) -> bool:
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__} ({value!r})")
-    return bool(value)
-
-
-# ---------------------------------------------------------------------------
 # Mechanics
 # ---------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -186,15 +160,15 @@ class Scenario:
 
     def __post_init__(self):
         checks = {
-            "purchase_pace": lambda v: _number("purchase_pace", v, 0, 300),
-            "purchase_months": lambda v: _integer("purchase_months", v, 0, 24),
-            "rate_path_bp": lambda v: _integer("rate_path_bp", v, -100, 100),
-            "tga_target": lambda v: _number("tga_target", v, 0, 2000),
-            "tga_weeks": lambda v: _integer("tga_weeks", v, 1, 52),
-            "on_rrp_target": lambda v: _number("on_rrp_target", v, 0, 2500),
-            "on_rrp_weeks": lambda v: _integer("on_rrp_weeks", v, 1, 52),
-            "other_trend": lambda v: _number("other_trend", v, -100, 100),
-            "horizon_weeks": lambda v: _integer("horizon_weeks", v, 4, 104),
+            "purchase_pace": lambda v: check_number("purchase_pace", v, 0, 300),
+            "purchase_months": lambda v: check_int("purchase_months", v, 0, 24),
+            "rate_path_bp": lambda v: check_int("rate_path_bp", v, -100, 100),
+            "tga_target": lambda v: check_number("tga_target", v, 0, 2000),
+            "tga_weeks": lambda v: check_int("tga_weeks", v, 1, 52),
+            "on_rrp_target": lambda v: check_number("on_rrp_target", v, 0, 2500),
+            "on_rrp_weeks": lambda v: check_int("on_rrp_weeks", v, 1, 52),
+            "other_trend": lambda v: check_number("other_trend", v, -100, 100),
+            "horizon_weeks": lambda v: check_int("horizon_weeks", v, 4, 104),
         }
         for f in fields(self):
             object.__setattr__(self, f.name, checks[f.name](getattr(self, f.name)))
@@ -262,7 +236,7 @@ def liquidity_path(scenario: Scenario | None = None, start: Mapping[str, float] 
     missing = [k for k in _START_KEYS if k not in start]
     if missing:
         raise ValueError(f"start is missing {', '.join(missing)}; needed: {', '.join(_START_KEYS)}")
-    s = {k: _number(f"start[{k!r}]", start[k], 0, 1e5) for k in _START_KEYS}
+    s = {k: check_number(f"start[{k!r}]", start[k], 0, 1e5) for k in _START_KEYS}
     other0 = s["total_assets"] - s["reserves"] - s["tga"] - s["on_rrp"]
     if other0 < -1e-6 * max(1.0, s["total_assets"]):  # rounding noise is not a negative residual
         raise ValueError(f"start has total_assets={s['total_assets']:g} smaller than reserves + tga + "
@@ -300,7 +274,7 @@ def reserves_change(d_assets: float, d_tga: float = 0.0, d_on_rrp: float = 0.0, 
 
     Each argument is a change (positive = rise, negative = fall), between −10,000 and 10,000.
     """
-    vals = [_number(n, v, -1e4, 1e4) for n, v in
+    vals = [check_number(n, v, -1e4, 1e4) for n, v in
             (("d_assets", d_assets), ("d_tga", d_tga), ("d_on_rrp", d_on_rrp), ("d_other", d_other))]
     return vals[0] - vals[1] - vals[2] - vals[3]
 
@@ -389,7 +363,7 @@ def regime_gap_by_year(min_weeks: int = 8) -> pd.DataFrame:
     Only years with at least ``min_weeks`` weeks in each regime are kept. Columns: ``expanding
     weeks``, ``contracting weeks``, ``gap (pp a week)``; index: calendar year.
     """
-    min_weeks = _integer("min_weeks", min_weeks, 1, 26)
+    min_weeks = check_int("min_weeks", min_weeks, 1, 26)
     df = _history()
     rows = {}
     for year, g in df.groupby(df.index.year):
@@ -409,7 +383,7 @@ def regime_spells(min_weeks: int = 1) -> pd.DataFrame:
 
     Columns: ``regime``, ``start``, ``end`` (Wednesdays), ``weeks``.
     """
-    min_weeks = _integer("min_weeks", min_weeks, 1, 520)
+    min_weeks = check_int("min_weeks", min_weeks, 1, 520)
     df = _history()[["expanding"]].reset_index()
     run = (df["expanding"] != df["expanding"].shift()).cumsum()
     g = df.groupby(run)
@@ -453,15 +427,15 @@ def simulate_prices(regimes: np.ndarray, start_price: float, *, n_paths: int = 2
     reg = np.asarray(regimes)
     if reg.ndim != 1 or reg.dtype != bool:
         raise ValueError(f"regimes must be a 1-D array of bools, got dtype {reg.dtype} and shape {reg.shape}")
-    weeks = _integer("len(regimes)", len(reg), 1, 520)
-    start_price = _number("start_price", start_price, 1e-6, 1e9)
-    n_paths = _integer("n_paths", n_paths, 1, 100_000)
-    block_weeks = _integer("block_weeks", block_weeks, 1, 26)
-    seed = _integer("seed", seed, 0, 2**32 - 1)
-    recession = _flag("recession", recession)
-    regulation = _flag("regulation", regulation)
-    priced_in = _flag("priced_in", priced_in)
-    history_drift = _flag("history_drift", history_drift)
+    weeks = check_int("len(regimes)", len(reg), 1, 520)
+    start_price = check_number("start_price", start_price, 1e-6, 1e9)
+    n_paths = check_int("n_paths", n_paths, 1, 100_000)
+    block_weeks = check_int("block_weeks", block_weeks, 1, 26)
+    seed = check_seed("seed", seed, 2**32 - 1)
+    recession = check_flag("recession", recession)
+    regulation = check_flag("regulation", regulation)
+    priced_in = check_flag("priced_in", priced_in)
+    history_drift = check_flag("history_drift", history_drift)
 
     pools, bounds, mean_all = _pools()
     lengths = bounds[:, 1] - bounds[:, 0]
@@ -498,7 +472,7 @@ def simulate_prices(regimes: np.ndarray, start_price: float, *, n_paths: int = 2
 def fan_table(prices: np.ndarray, quantiles: Sequence[float] = (0.05, 0.25, 0.5, 0.75, 0.95)) -> pd.DataFrame:
     """Quantiles of simulated prices for each week: columns ``week`` and ``q05``, ``q25``, ... (USD)."""
     prices = _prices(prices)
-    qs = [_number("quantile", q, 0, 1) for q in quantiles]
+    qs = [check_number("quantile", q, 0, 1) for q in quantiles]
     if not qs:
         raise ValueError("quantiles must list at least one value between 0 and 1")
     # Sort each week once, then interpolate linearly (numpy's default quantile method): faster
@@ -535,8 +509,8 @@ def probability_table(prices: np.ndarray, levels: Sequence[float] = DEFAULT_LEVE
         raise TypeError(f"levels must be a list of prices in USD, got {type(levels).__name__}")
     if not 1 <= len(levels) <= 10:
         raise ValueError(f"levels must list 1 to 10 prices, got {len(levels)}")
-    lv = [_number("level", x, 1e-6, 1e9) for x in levels]
-    dd = _number("drawdown", drawdown, 0.01, 0.99)
+    lv = [check_number("level", x, 1e-6, 1e9) for x in levels]
+    dd = check_number("drawdown", drawdown, 0.01, 0.99)
     end = prices[:, -1]
     peak = np.maximum.accumulate(prices, axis=1)
     worst = (1 - prices / peak).max(axis=1)
@@ -639,10 +613,10 @@ def run_scenario(scenario: Scenario | None = None, *, recession: bool = False, r
     if start_price is None:
         price, when = _last_price()
     else:
-        price, when = _number("start_price", start_price, 1e-6, 1e9), pd.Timestamp("NaT")
-    toggles = {"recession": _flag("recession", recession), "regulation": _flag("regulation", regulation),
-               "priced_in": _flag("priced_in", priced_in),
-               "history_drift": _flag("history_drift", history_drift)}
+        price, when = check_number("start_price", start_price, 1e-6, 1e9), pd.Timestamp("NaT")
+    toggles = {"recession": check_flag("recession", recession), "regulation": check_flag("regulation", regulation),
+               "priced_in": check_flag("priced_in", priced_in),
+               "history_drift": check_flag("history_drift", history_drift)}
     prices = simulate_prices(regimes, price, n_paths=n_paths, block_weeks=block_weeks, seed=seed, **toggles)
     return ScenarioResult(
         scenario=scenario, path=path, regimes=regimes, prices=prices, fan=fan_table(prices),
@@ -658,7 +632,7 @@ def toggle_effects(scenario: Scenario | None = None, *, seed: int = 6, n_paths: 
     Columns: ``setting``, ``median end (USD)``, ``chance above level (%)``,
     ``chance of drawdown (%)``.
     """
-    level = _number("level", level, 1e-6, 1e9)
+    level = check_number("level", level, 1e-6, 1e9)
     settings = [("no toggle", {}), ("recession", {"recession": True}),
                 ("regulation shock", {"regulation": True}), ("already priced in", {"priced_in": True}),
                 ("keep history's drift", {"history_drift": True})]

@@ -29,6 +29,8 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
+from helpers.validate import check_int, check_number, check_seed
+
 __all__ = [
     "log_returns",
     "simple_returns",
@@ -55,36 +57,6 @@ MIN_PAIRS = 3
 # ---------------------------------------------------------------------------
 # Validation
 # ---------------------------------------------------------------------------
-def _check_int(name: str, value, lo: int, hi: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__} ({value!r})")
-    value = int(value)
-    if value < lo or (hi is not None and value > hi):
-        allowed = f"{lo}..{hi}" if hi is not None else f">= {lo}"
-        raise ValueError(f"{name}={value} is out of range; allowed: {allowed}")
-    return value
-
-
-def _check_float(name: str, value, lo: float | None = None, hi: float | None = None,
-                 open_lo: bool = False, open_hi: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} ({value!r})")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name}={value} must be a finite number")
-    bad_lo = lo is not None and (value <= lo if open_lo else value < lo)
-    bad_hi = hi is not None and (value >= hi if open_hi else value > hi)
-    if bad_lo or bad_hi:
-        left = "(" if open_lo else "["
-        right = ")" if open_hi else "]"
-        raise ValueError(f"{name}={value} is out of range; allowed: {left}{lo}, {hi}{right}")
-    return value
-
-
-def _check_seed(seed) -> int:
-    return _check_int("seed", seed, 0)
-
-
 def _as_series(name: str, x) -> pd.Series:
     """A float Series from a Series, a 1-d array or a list (a DataFrame is refused)."""
     if isinstance(x, pd.DataFrame):
@@ -169,14 +141,14 @@ def log_returns(prices: pd.Series | pd.DataFrame, periods: int = 1) -> pd.Series
     Log returns add up over time (the sum over a span is the log return of the span). The first
     ``periods`` rows, which have no earlier price, are dropped; other missing prices stay missing.
     """
-    periods = _check_int("periods", periods, 1)
+    periods = check_int("periods", periods, 1)
     p = _check_prices(prices)
     return np.log(p).diff(periods).iloc[periods:]
 
 
 def simple_returns(prices: pd.Series | pd.DataFrame, periods: int = 1) -> pd.Series | pd.DataFrame:
     """Simple returns ``p[t] / p[t - periods] - 1`` (a fraction); first ``periods`` rows dropped."""
-    periods = _check_int("periods", periods, 1)
+    periods = check_int("periods", periods, 1)
     p = _check_prices(prices)
     return (p / p.shift(periods) - 1.0).iloc[periods:]
 
@@ -227,8 +199,8 @@ def rolling_corr(x: pd.Series, y: pd.Series, window: int, min_periods: int | Non
     if not isinstance(x, pd.Series) or not isinstance(y, pd.Series):
         raise TypeError(f"x and y must be pandas Series, got {type(x).__name__} and {type(y).__name__}")
     sx, sy = _as_series("x", x), _as_series("y", y)
-    window = _check_int("window", window, MIN_PAIRS)
-    min_periods = window if min_periods is None else _check_int("min_periods", min_periods, MIN_PAIRS, window)
+    window = check_int("window", window, MIN_PAIRS)
+    min_periods = window if min_periods is None else check_int("min_periods", min_periods, MIN_PAIRS, window)
     df = pd.concat([sx.rename("x"), sy.rename("y")], axis=1, join="inner")
     if window > len(df):
         raise ValueError(f"window={window} is longer than the {len(df)} aligned rows of x and y")
@@ -246,9 +218,9 @@ def fisher_ci(r: float, n: int, level: float = 0.95) -> tuple[float, float]:
     ``1 / sqrt(n - 3)``. It assumes independent pairs; with autocorrelated data the real
     interval is wider.
     """
-    r = _check_float("r", r, -1.0, 1.0)
-    n = _check_int("n", n, 4)
-    level = _check_float("level", level, 0.0, 1.0, open_lo=True, open_hi=True)
+    r = check_number("r", r, -1.0, 1.0)
+    n = check_int("n", n, 4)
+    level = check_number("level", level, 0.0, 1.0, open_lo=True, open_hi=True)
     if abs(r) == 1.0:
         return r, r
     zq = NormalDist().inv_cdf(0.5 + level / 2)
@@ -258,7 +230,7 @@ def fisher_ci(r: float, n: int, level: float = 0.95) -> tuple[float, float]:
 
 
 def _check_max_lag(max_lag, n: int) -> int:
-    max_lag = _check_int("max_lag", max_lag, 0)
+    max_lag = check_int("max_lag", max_lag, 0)
     if n - max_lag < MIN_PAIRS:
         raise ValueError(f"max_lag={max_lag} leaves fewer than {MIN_PAIRS} pairs from {n} aligned rows; "
                          f"allowed: 0..{n - MIN_PAIRS}")
@@ -302,10 +274,10 @@ def block_permutation_indices(n: int, block: int = 1, n_draws: int = 999, seed: 
     keep short-range patterns inside a series (such as volatility clustering) while breaking its
     alignment with another series.
     """
-    n = _check_int("n", n, 2)
-    block = _check_int("block", block, 1, n)
-    n_draws = _check_int("n_draws", n_draws, 1)
-    rng = np.random.default_rng(_check_seed(seed))
+    n = check_int("n", n, 2)
+    block = check_int("block", block, 1, n)
+    n_draws = check_int("n_draws", n_draws, 1)
+    rng = np.random.default_rng(check_seed("seed", seed))
     if block == 1:
         return np.argsort(rng.random((n_draws, n)), axis=1)
     n_blocks = -(-n // block)
@@ -325,10 +297,10 @@ def block_bootstrap_indices(n: int, block: int = 1, n_draws: int = 999, seed: in
     (wrapping round the end), cut to length ``n``. ``block=1`` is the ordinary bootstrap
     (rows drawn with replacement). Use blocks when neighbouring rows are related.
     """
-    n = _check_int("n", n, 2)
-    block = _check_int("block", block, 1, n)
-    n_draws = _check_int("n_draws", n_draws, 1)
-    rng = np.random.default_rng(_check_seed(seed))
+    n = check_int("n", n, 2)
+    block = check_int("block", block, 1, n)
+    n_draws = check_int("n_draws", n_draws, 1)
+    rng = np.random.default_rng(check_seed("seed", seed))
     n_blocks = -(-n // block)
     starts = rng.integers(0, n, size=(n_draws, n_blocks))
     idx = (starts[:, :, None] + np.arange(block)[None, None, :]) % n
@@ -382,7 +354,7 @@ def permutation_test(x, y, n_perm: int = 999, block: int = 1, seed: int = 0,
     a, b, _ = _pairs(x, y)
     if len(a) < MIN_PAIRS:
         raise ValueError(f"x and y have {len(a)} complete pairs; need at least {MIN_PAIRS}")
-    n_perm = _check_int("n_perm", n_perm, 1)
+    n_perm = check_int("n_perm", n_perm, 1)
     idx = block_permutation_indices(len(a), block, n_perm, seed)
     obs = _corr(a, b)
     null = _rows_corr(b[idx], a)
@@ -429,8 +401,8 @@ def cross_correlation_test(x, y, max_lag: int = 12, n_perm: int = 999, block: in
     a, b, _ = _pairs(x, y)
     n = len(a)
     max_lag = _check_max_lag(max_lag, n)
-    n_perm = _check_int("n_perm", n_perm, 1)
-    level = _check_float("level", level, 0.0, 1.0, open_lo=True, open_hi=True)
+    n_perm = check_int("n_perm", n_perm, 1)
+    level = check_number("level", level, 0.0, 1.0, open_lo=True, open_hi=True)
     zq = NormalDist().inv_cdf(0.5 + level / 2)
     idx = block_permutation_indices(n, block, n_perm, seed)
     yb = b[idx]
@@ -474,8 +446,8 @@ def bootstrap_corr_ci(x, y, block: int = 1, n_boot: int = 999, seed: int = 0,
     a, b, _ = _pairs(x, y)
     if len(a) < MIN_PAIRS:
         raise ValueError(f"x and y have {len(a)} complete pairs; need at least {MIN_PAIRS}")
-    n_boot = _check_int("n_boot", n_boot, 1)
-    level = _check_float("level", level, 0.0, 1.0, open_lo=True, open_hi=True)
+    n_boot = check_int("n_boot", n_boot, 1)
+    level = check_number("level", level, 0.0, 1.0, open_lo=True, open_hi=True)
     idx = block_bootstrap_indices(len(a), block, n_boot, seed)
     draws = _cols_corr(a[idx].T, b[idx].T)
     draws = draws[~np.isnan(draws)]
@@ -489,8 +461,8 @@ def bootstrap_mean_ci(x, block: int = 1, n_boot: int = 999, seed: int = 0,
     s = _as_series("x", x).dropna()
     if len(s) < 2:
         raise ValueError(f"x has {len(s)} values; need at least 2")
-    n_boot = _check_int("n_boot", n_boot, 1)
-    level = _check_float("level", level, 0.0, 1.0, open_lo=True, open_hi=True)
+    n_boot = check_int("n_boot", n_boot, 1)
+    level = check_number("level", level, 0.0, 1.0, open_lo=True, open_hi=True)
     v = s.to_numpy()
     idx = block_bootstrap_indices(len(v), block, n_boot, seed)
     means = v[idx].mean(axis=1)
@@ -508,11 +480,11 @@ def random_walks(n_steps: int, n_series: int = 1, seed: int = 0, drift: float = 
     Each step is ``drift + sigma * N(0, 1)``; each column is the running sum of its steps.
     Columns are independent of each other by construction.
     """
-    n_steps = _check_int("n_steps", n_steps, 2)
-    n_series = _check_int("n_series", n_series, 1)
-    drift = _check_float("drift", drift)
-    sigma = _check_float("sigma", sigma, 0.0, open_lo=True)
-    rng = np.random.default_rng(_check_seed(seed))
+    n_steps = check_int("n_steps", n_steps, 2)
+    n_series = check_int("n_series", n_series, 1)
+    drift = check_number("drift", drift)
+    sigma = check_number("sigma", sigma, 0.0, open_lo=True)
+    rng = np.random.default_rng(check_seed("seed", seed))
     return np.cumsum(drift + sigma * rng.standard_normal((n_steps, n_series)), axis=0)
 
 
@@ -525,8 +497,8 @@ def spurious_correlation_experiment(n_pairs: int = 1000, n_steps: int = 500, see
     walks' levels) and ``changes`` (correlation of their step-to-step changes). Every pair is
     unrelated, so any large correlation is spurious.
     """
-    n_pairs = _check_int("n_pairs", n_pairs, 1, 100_000)
-    n_steps = _check_int("n_steps", n_steps, MIN_PAIRS + 1, 100_000)
+    n_pairs = check_int("n_pairs", n_pairs, 1, 100_000)
+    n_steps = check_int("n_steps", n_steps, MIN_PAIRS + 1, 100_000)
     walks = random_walks(n_steps, 2 * n_pairs, seed=seed, drift=drift)
     a, b = walks[:, :n_pairs], walks[:, n_pairs:]
     out = pd.DataFrame({

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import events as E
+from helpers import stats
 
 
 def daily(values, start="2020-01-01") -> pd.Series:
@@ -125,6 +126,22 @@ def test_bootstrap_interval_covers_true_mean_at_nominal_rate():
     coverage = hits / trials
     # nominal 0.90; the percentile bootstrap runs a little narrow for n = 40
     assert 0.84 <= coverage <= 0.95, coverage
+
+
+@pytest.mark.parametrize("level", [0.95, 0.90, 1 - 0.05 / 12])
+def test_bootstrap_is_stats_block_one_bootstrap_bit_for_bit(level):
+    # events.bootstrap_mean_ci delegates to stats.bootstrap_mean_ci(block=1); lesson 04's stored
+    # outputs need exactly the draws of the original code: one default_rng(seed), indices drawn as
+    # rng.integers(0, n, (reps, n)), quantiles at (1 - level) / 2 and (1 + level) / 2.
+    x = np.random.default_rng(3).standard_normal(57) * 9
+    x[[4, 30]] = np.nan
+    v = x[~np.isnan(x)]
+    rng = np.random.default_rng(11)
+    means = v[rng.integers(0, v.size, size=(5000, v.size))].mean(axis=1)
+    expected = tuple(float(q) for q in np.quantile(means, [(1 - level) / 2, (1 + level) / 2]))
+    assert E.bootstrap_mean_ci(x, reps=5000, level=level, seed=11) == expected
+    assert E.bootstrap_mean_ci(x, reps=5000, level=level, seed=11) == \
+        stats.bootstrap_mean_ci(x, block=1, n_boot=5000, seed=11, level=level)[1:]
 
 
 def test_bootstrap_is_deterministic_and_ordered():
@@ -316,6 +333,8 @@ def test_bad_inputs():
         E.bootstrap_mean_ci([1.0])
     with pytest.raises(ValueError, match="level=1.5"):
         E.bootstrap_mean_ci([1.0, 2.0], level=1.5)
+    with pytest.raises(ValueError, match="infinite"):
+        E.bootstrap_mean_ci([1.0, 2.0, float("inf")])
     with pytest.raises(ValueError, match="p=1.2"):
         E.chance_at_least(1, 2, 1.2)
     with pytest.raises(ValueError, match="months"):
