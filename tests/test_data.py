@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,10 +17,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import REAL_DATA, REPO, make_timeline
 from helpers import data
 
-REPO = Path(__file__).resolve().parent.parent
-REAL_DATA = REPO / "data"
 SHARED_RAW = REPO.parent / "shared" / "data" / "fred"
 SNAPSHOT_FILES = sorted([t.filename for t in data.TABLES.values()] + [data.MANIFEST])
 
@@ -81,19 +79,6 @@ def make_raw(folder: Path) -> Path:
     return folder
 
 
-def make_timeline(path: Path) -> Path:
-    # Dates must have a row in helpers/policy_sources.csv (the primary sources).
-    path.write_text(
-        "| announced | effective | kind | what was decided | source checked |\n"
-        "|---|---|---|---|---|\n"
-        "| 2008-11-25 | Dec 2008 / Jan 2009 | qe_start | QE1: buy up to $100B agency debt and up to "
-        "$500B agency MBS | press release |\n"
-        "| 2015-12-16 | — | hike | First hike since 2006: 0–0.25 % → 0.25–0.50 % | FOMC statement |\n",
-        encoding="utf-8",
-    )
-    return path
-
-
 @pytest.fixture
 def built(tmp_path, monkeypatch):
     raw = make_raw(tmp_path / "raw")
@@ -101,15 +86,6 @@ def built(tmp_path, monkeypatch):
     manifest = data.build(raw, out, make_timeline(tmp_path / "policy_timeline.md"))
     monkeypatch.setenv("LIQUIDITY_LAB_DATA", str(out))
     return out, manifest
-
-
-@pytest.fixture
-def real_copy(tmp_path, monkeypatch):
-    """A copy of the committed data/ that a test may damage; LIQUIDITY_LAB_DATA points at it."""
-    folder = tmp_path / "data"
-    shutil.copytree(REAL_DATA, folder)
-    monkeypatch.setenv("LIQUIDITY_LAB_DATA", str(folder))
-    return folder
 
 
 @pytest.fixture
@@ -336,43 +312,43 @@ def _flip_one_digit(path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", list(data.TABLES))
-def test_one_changed_byte_in_a_table_is_caught(real_copy, name):
+def test_one_changed_byte_in_a_table_is_caught(data_copy, name):
     table = data.TABLES[name]
-    _flip_one_digit(real_copy / table.filename)
+    _flip_one_digit(data_copy / table.filename)
     with pytest.raises(data.DataError, match=rf"data/{table.filename} does not match its sha256") as info:
         data.load(name)
     message = str(info.value)
     assert "git checkout -- data/" in message and "python -m helpers.data build" in message
     with pytest.raises(data.DataError, match=rf"data/{table.filename} does not match"):
-        data.verify(real_copy)
+        data.verify(data_copy)
     others = [n for n in data.TABLES if n != name]
     assert all(len(data.load(n)) > 0 for n in others)  # the other tables still load
 
 
-def test_a_changed_manifest_is_caught(real_copy):
-    manifest = real_copy / data.MANIFEST
+def test_a_changed_manifest_is_caught(data_copy):
+    manifest = data_copy / data.MANIFEST
     text = manifest.read_text(encoding="utf-8")
-    digest = data.sha256_file(real_copy / "m2_monthly.csv")
+    digest = data.sha256_file(data_copy / "m2_monthly.csv")
     manifest.write_text(text.replace(digest, ("0" if digest[0] != "0" else "1") + digest[1:]), encoding="utf-8")
     with pytest.raises(data.DataError, match=r"data/m2_monthly.csv does not match its sha256 in data/manifest.json"):
         data.load("m2")
 
 
-def test_a_missing_or_broken_snapshot_is_explained(real_copy):
-    (real_copy / "markets_daily.csv").unlink()
+def test_a_missing_or_broken_snapshot_is_explained(data_copy):
+    (data_copy / "markets_daily.csv").unlink()
     with pytest.raises(data.DataError, match=r"data/markets_daily.csv is missing; restore it with"):
         data.load("markets")
-    (real_copy / data.MANIFEST).write_text("{not json", encoding="utf-8")
+    (data_copy / data.MANIFEST).write_text("{not json", encoding="utf-8")
     with pytest.raises(data.DataError, match=r"data/manifest.json is not valid JSON"):
         data.load("m2")
-    (real_copy / data.MANIFEST).unlink()
+    (data_copy / data.MANIFEST).unlink()
     with pytest.raises(data.DataError, match=r"manifest data/manifest.json is missing"):
         data.load("m2")
 
 
-def test_verify_command_fails_on_a_tampered_copy(real_copy):
-    _flip_one_digit(real_copy / "policy_rates_daily.csv")
-    env = {**os.environ, "LIQUIDITY_LAB_DATA": str(real_copy)}
+def test_verify_command_fails_on_a_tampered_copy(data_copy):
+    _flip_one_digit(data_copy / "policy_rates_daily.csv")
+    env = {**os.environ, "LIQUIDITY_LAB_DATA": str(data_copy)}
     result = subprocess.run([sys.executable, "-m", "helpers.data", "verify"], cwd=REPO, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1

@@ -5,8 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import helpers
+from conftest import assert_blank_and_garbage_rejected, solve
 from helpers import balance_sheet as bsh
-from helpers.exercises import Exercise, Quiz, ____
+from helpers.exercises import Exercise, Quiz
 from helpers.exercises import lesson01 as ex
 
 EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
@@ -17,31 +18,16 @@ def bs():
     return helpers.load("fed_balance_sheet")
 
 
-def _run_solution(exercise, bs):
-    namespace = {"bsh": bsh, "bs": bs, "pd": pd}
-    exec(exercise.solution_code, namespace)
-    return namespace["answer"]
-
-
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.label)
 def test_solution_passes_its_own_check(exercise, bs):
     assert isinstance(exercise, Exercise)
-    answer = _run_solution(exercise, bs)
-    assert exercise.check(answer).correct, exercise.check(answer)
+    solve(exercise, bsh=bsh, bs=bs, pd=pd)
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.label)
-def test_blank_is_neutral_and_hint_solution_exist(exercise):
-    fb = exercise.check(____)
-    assert fb.kind == "blank"
+def test_blank_is_neutral_wrong_types_are_explained_and_hint_solution_exist(exercise):
+    assert_blank_and_garbage_rejected(exercise, extra_bad=("100", [1]))
     assert exercise.hint().message and exercise.solution().code
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.label)
-@pytest.mark.parametrize("answer", ["100", None, True, [1], float("nan")])
-def test_wrong_types_are_explained(exercise, answer):
-    fb = exercise.check(answer)
-    assert not fb.correct and fb.message
 
 
 def test_expected_values():

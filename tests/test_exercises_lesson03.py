@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import assert_blank_and_garbage_rejected, solve
 from helpers import liquidity, stats
-from helpers.exercises import Exercise, Quiz, ____
+from helpers.exercises import Exercise, Quiz
 from helpers.exercises import lesson03 as ex
 
 EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
@@ -34,27 +35,14 @@ def test_module_has_exercises_and_a_quiz():
 
 @pytest.mark.parametrize("number", range(1, 6))
 def test_solution_is_accepted(namespace, number):
-    q = EXERCISES[number - 1]
-    scope = dict(namespace)
-    exec(q.solution_code, scope)
-    feedback = q.check(scope["answer"])
-    assert feedback.correct, feedback
+    solve(EXERCISES[number - 1], **namespace)
 
 
 @pytest.mark.parametrize("q", EXERCISES)
-def test_unanswered_prints_the_blank_line(q):
-    fb = q.check(____)
-    assert fb.kind == "blank"
-    assert "not answered" in repr(fb).lower()
+def test_unanswered_prints_the_blank_line_and_odd_answers_are_refused_politely(q):
+    assert_blank_and_garbage_rejected(q, extra_bad=("0.5", [0.1]))
     assert q.hint().kind == "hint"
     assert q.solution().code
-
-
-@pytest.mark.parametrize("q", EXERCISES)
-@pytest.mark.parametrize("bad", ["0.5", None, [0.1], True, float("nan")])
-def test_odd_answers_are_refused_politely(q, bad):
-    fb = q.check(bad)
-    assert fb.kind == "incorrect"
 
 
 def test_typical_mistakes_get_specific_messages(namespace):

@@ -1,27 +1,21 @@
 """Lesson 06 exercises: solutions are right, blanks give the fixed line, common slips are caught."""
 import pytest
 
+from conftest import assert_blank_and_garbage_rejected, solve
 from helpers import scenarios as sc
-from helpers.exercises import ____, lesson06 as ex
+from helpers.exercises import lesson06 as ex
 
 QUESTIONS = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
 
 
 @pytest.mark.parametrize("q", QUESTIONS, ids=lambda q: q.label)
 def test_solutions_are_correct(q):
-    scope = {"sc": sc}
-    exec(q.solution_code, scope)
-    fb = q.check(scope["answer"])
-    assert fb.correct, (q.label, fb.message)
-    assert fb.message  # the explanation is shown
+    solve(q, sc=sc)
 
 
 @pytest.mark.parametrize("q", QUESTIONS, ids=lambda q: q.label)
 def test_blank_and_wrong_types(q):
-    assert q.check(____).kind == "blank"
-    assert q.check().kind == "blank"
-    assert not q.check("an answer").correct
-    assert not q.check(True).correct
+    assert_blank_and_garbage_rejected(q, extra_bad=("an answer",))
     assert q.hint().message and q.solution().code
 
 

@@ -11,7 +11,6 @@ import io
 import json
 import math
 import re
-import shutil
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,10 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REAL_DATA, make_timeline
 from helpers import data, refresh
 
-REPO = Path(__file__).resolve().parent.parent
-REAL_DATA = REPO / "data"
 FRED_PATH = "/fred/graph/fredgraph.csv"
 COINBASE_PATH = "/coinbase"
 
@@ -223,26 +221,8 @@ def no_real_endpoints(monkeypatch):
 
 
 @pytest.fixture
-def snapshot(tmp_path, monkeypatch):
-    """A copy of the committed data/ in tmp_path; LIQUIDITY_LAB_DATA points at it."""
-    folder = tmp_path / "data"
-    shutil.copytree(REAL_DATA, folder)
-    monkeypatch.setenv("LIQUIDITY_LAB_DATA", str(folder))
-    return folder
-
-
-@pytest.fixture
 def timeline(tmp_path):
-    path = tmp_path / "policy_timeline.md"
-    path.write_text(
-        "| announced | effective | kind | what was decided | source checked |\n"
-        "|---|---|---|---|---|\n"
-        "| 2008-11-25 | Dec 2008 / Jan 2009 | qe_start | QE1: buy up to $100B agency debt and up to "
-        "$500B agency MBS | press release |\n"
-        "| 2015-12-16 | — | hike | First hike since 2006: 0–0.25 % → 0.25–0.50 % | FOMC statement |\n",
-        encoding="utf-8",
-    )
-    return path
+    return make_timeline(tmp_path / "policy_timeline.md")
 
 
 def _bytes(folder: Path) -> dict[str, bytes]:
@@ -264,22 +244,22 @@ def _leftovers(folder: Path) -> list[str]:
 # ---------------------------------------------------------------------------
 # Success
 # ---------------------------------------------------------------------------
-def test_refresh_replaces_the_snapshot_with_a_valid_one(fake, snapshot, timeline):
-    before = _bytes(snapshot)
+def test_refresh_replaces_the_snapshot_with_a_valid_one(fake, data_copy, timeline):
+    before = _bytes(data_copy)
     fake.behaviour["WALCL"] = "flaky"  # one HTTP 500, then fine: retried
     fake.behaviour["ETH-USD"] = "flaky"
-    code, out = _run(fake, snapshot, timeline)
+    code, out = _run(fake, data_copy, timeline)
     assert code == 0, out
     assert "[ 1/23] WALCL" in out and "[23/23] ETHUSD" in out and out.count(" ok ") == 23
     assert fake.count("WALCL") == 2 and fake.count("NASDAQCOM") == 1
 
-    data.verify(snapshot)  # hashes, schemas, manifest agree
-    after = _bytes(snapshot)
+    data.verify(data_copy)  # hashes, schemas, manifest agree
+    after = _bytes(data_copy)
     assert set(after) == set(before)
     assert all(after[n] != before[n] for n in after if n != "policy_events.csv")
-    assert _leftovers(snapshot) == []
+    assert _leftovers(data_copy) == []
 
-    manifest = json.loads((snapshot / data.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((data_copy / data.MANIFEST).read_text(encoding="utf-8"))
     assert manifest["built_by"] == "python -m helpers.data refresh"
     series = {s["id"]: s for f in manifest["files"].values() for s in f["series"]}
     assert "Coinbase Exchange BTC-USD" in series["BTCUSD"]["source"]
@@ -375,14 +355,14 @@ FAILURES = [
 
 
 @pytest.mark.parametrize("key, how, reason", FAILURES)
-def test_a_failed_refresh_leaves_the_snapshot_byte_identical(fake, snapshot, timeline, key, how, reason):
-    before = _bytes(snapshot)
+def test_a_failed_refresh_leaves_the_snapshot_byte_identical(fake, data_copy, timeline, key, how, reason):
+    before = _bytes(data_copy)
     fake.behaviour[key] = how
     timeout = 0.3 if how == "sleep" else 5.0
-    code, out = _run(fake, snapshot, timeline, timeout=timeout)
+    code, out = _run(fake, data_copy, timeline, timeout=timeout)
     assert code == 1
-    assert _bytes(snapshot) == before
-    assert _leftovers(snapshot) == []
+    assert _bytes(data_copy) == before
+    assert _leftovers(data_copy) == []
     assert "FAILED" in out and "refresh failed:" in out and "was not changed" in out
     assert re.search(reason, out), out
     if how in ("500", "sleep", "truncated"):
@@ -391,36 +371,36 @@ def test_a_failed_refresh_leaves_the_snapshot_byte_identical(fake, snapshot, tim
         assert fake.count(key) == 1  # a permanent error is not retried
 
 
-def test_a_table_that_comes_back_shorter_is_refused(fake, snapshot, timeline):
-    before = _bytes(snapshot)
+def test_a_table_that_comes_back_shorter_is_refused(fake, data_copy, timeline):
+    before = _bytes(data_copy)
     for sid in ("WALCL", "TREAST", "WSHOMCB", "WRESBAL", "WTREGEN"):
         fake.behaviour[sid] = _early_only
-    code, out = _run(fake, snapshot, timeline)
-    assert code == 1 and _bytes(snapshot) == before, out
+    code, out = _run(fake, data_copy, timeline)
+    assert code == 1 and _bytes(data_copy) == before, out
     assert "fed_balance_sheet_weekly.csv: the rebuilt table has" in out and "came back shorter" in out
 
 
-def test_a_failed_build_leaves_the_snapshot_byte_identical(fake, snapshot, timeline, monkeypatch):
-    before = _bytes(snapshot)
+def test_a_failed_build_leaves_the_snapshot_byte_identical(fake, data_copy, timeline, monkeypatch):
+    before = _bytes(data_copy)
 
     def build_that_dies_half_way(source, out, *args, **kwargs):
         (Path(out) / "fed_balance_sheet_weekly.csv").write_text("date,total_assets\n")
         raise MemoryError("out of memory while writing markets_daily.csv")
 
     monkeypatch.setattr(data, "build", build_that_dies_half_way)
-    code, out = _run(fake, snapshot, timeline)
-    assert code == 1 and _bytes(snapshot) == before
+    code, out = _run(fake, data_copy, timeline)
+    assert code == 1 and _bytes(data_copy) == before
     assert "building the new snapshot failed: MemoryError: out of memory" in out
-    assert _leftovers(snapshot) == []
+    assert _leftovers(data_copy) == []
 
 
 @pytest.mark.parametrize("failure, code_expected, said", [
     (OSError(28, "No space left on device"), 1, "could not move the new files"),
     (KeyboardInterrupt(), 130, "refresh interrupted"),
 ], ids=["disk-full", "ctrl-c"])
-def test_a_swap_that_fails_half_way_puts_the_old_files_back(fake, snapshot, timeline, monkeypatch,
+def test_a_swap_that_fails_half_way_puts_the_old_files_back(fake, data_copy, timeline, monkeypatch,
                                                             failure, code_expected, said):
-    before = _bytes(snapshot)
+    before = _bytes(data_copy)
     real_replace = refresh.os.replace
     calls = []
 
@@ -431,11 +411,11 @@ def test_a_swap_that_fails_half_way_puts_the_old_files_back(fake, snapshot, time
         return real_replace(src, dst)
 
     monkeypatch.setattr(refresh.os, "replace", flaky_replace)
-    code, out = _run(fake, snapshot, timeline)
+    code, out = _run(fake, data_copy, timeline)
     monkeypatch.undo()
-    assert code == code_expected and _bytes(snapshot) == before, out
+    assert code == code_expected and _bytes(data_copy) == before, out
     assert said in out and "not changed" in out
-    assert _leftovers(snapshot) == []
+    assert _leftovers(data_copy) == []
 
 
 def test_coinbase_download_pages_and_writes_raw_closes(fake, tmp_path):
@@ -450,10 +430,10 @@ def test_coinbase_download_pages_and_writes_raw_closes(fake, tmp_path):
     assert s.index.is_monotonic_increasing and not s.index.has_duplicates
 
 
-def test_missing_timeline_fails_before_any_download(fake, snapshot, tmp_path):
-    before = _bytes(snapshot)
-    code, out = _run(fake, snapshot, tmp_path / "nowhere.md")
-    assert code == 1 and _bytes(snapshot) == before
+def test_missing_timeline_fails_before_any_download(fake, data_copy, tmp_path):
+    before = _bytes(data_copy)
+    code, out = _run(fake, data_copy, tmp_path / "nowhere.md")
+    assert code == 1 and _bytes(data_copy) == before
     assert "timeline=" in out and "not found" in out
     assert fake.requests == []
 
@@ -465,22 +445,22 @@ def test_missing_timeline_fails_before_any_download(fake, snapshot, tmp_path):
     ({"retries": 2.5}, TypeError, "retries must be an int"),
     ({"backoff": -1}, ValueError, "backoff=-1"),
 ])
-def test_bad_parameters_are_named(snapshot, timeline, kwargs, error, match):
+def test_bad_parameters_are_named(data_copy, timeline, kwargs, error, match):
     with pytest.raises(error, match=match):
-        refresh.refresh(out=snapshot, timeline=timeline, **kwargs)
+        refresh.refresh(out=data_copy, timeline=timeline, **kwargs)
 
 
-def test_command_line_refresh_reports_failure_and_keeps_data(fake, snapshot, timeline, monkeypatch, capsys):
+def test_command_line_refresh_reports_failure_and_keeps_data(fake, data_copy, timeline, monkeypatch, capsys):
     """`python -m helpers.data refresh` goes through helpers.refresh.main with its defaults."""
-    before = _bytes(snapshot)
+    before = _bytes(data_copy)
     monkeypatch.setattr(refresh, "FRED_BASE", fake.url + FRED_PATH)
     monkeypatch.setattr(refresh, "COINBASE_BASE", fake.url + COINBASE_PATH)
     fake.behaviour["WALCL"] = "500"
     code = data.main(["refresh", "--timeline", str(timeline), "--timeout", "5", "--retries", "1"])
     err = capsys.readouterr().err
-    assert code == 1 and _bytes(snapshot) == before
+    assert code == 1 and _bytes(data_copy) == before
     assert "WALCL: HTTP 500" in err and "gave up after 1 attempt" in err
-    assert f"The snapshot in {snapshot} was not changed." in err
+    assert f"The snapshot in {data_copy} was not changed." in err
 
 
 def test_fred_text_normalises_old_header_and_line_ends():
