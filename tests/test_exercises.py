@@ -50,6 +50,17 @@ def test_explain_may_be_computed():
     assert "42" in repr(_ex(explain=lambda: f"value {6 * 7}").check(10))
 
 
+def test_numpy_scalars_from_pandas_count_as_numbers():
+    import numpy as np
+
+    from helpers.exercises import is_number
+
+    assert is_number(np.int64(3)) and is_number(np.float64(2.5)) and is_number(7)
+    assert not is_number(True) and not is_number(np.nan) and not is_number("3") and not is_number(None)
+    assert close_to(3.0)(np.int64(3))[0]
+    assert _ex(checker=close_to(10.0)).check(np.float64(10.0)).correct
+
+
 def test_close_to_tolerances():
     assert close_to(100, rel=0.01)(100.9)[0]
     assert not close_to(100, rel=0.01)(102)[0]
@@ -137,5 +148,9 @@ def test_lesson00_solutions_are_correct():
         exec(q.solution_code, scope)
         assert q.check(scope["answer"]).correct, q.label
     assert not ex.q1.check(2021).correct
+    assert ex.q1.check(bs["total_assets"].idxmax().year).correct
+    import numpy as np
+
+    assert ex.q1.check(np.int64(bs["total_assets"].idxmax().year)).correct  # e.g. from a pandas reduction
     assert "billions" in ex.q2.check(float(bs["total_assets"].max())).message
     assert "negative" in ex.q3.check(2400.0).message

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import math
+from numbers import Real
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable, Sequence
@@ -34,6 +35,7 @@ __all__ = [
     "Quiz",
     "for_lesson",
     "close_to",
+    "is_number",
     "LESSONS",
 ]
 
@@ -93,11 +95,17 @@ class Feedback:
         )
 
 
+def is_number(answer: Any) -> bool:
+    """True for a real number that is not NaN: Python or NumPy ints and floats (what pandas returns),
+    but not True/False."""
+    return isinstance(answer, Real) and not isinstance(answer, bool) and not math.isnan(float(answer))
+
+
 def close_to(expected: float, rel: float = 0.01, abs_tol: float = 0.0) -> Callable[[Any], tuple[bool, str]]:
     """A checker that accepts a number within ``rel`` (fraction) or ``abs_tol`` of ``expected``."""
 
     def checker(answer: Any) -> tuple[bool, str]:
-        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+        if isinstance(answer, bool) or not isinstance(answer, Real):
             return False, f"expected a number, got {type(answer).__name__}"
         if math.isnan(float(answer)):
             return False, "the answer is NaN (not a number): check for missing values"

@@ -1,6 +1,8 @@
 """Lesson 00 exercises: warm-up questions on the data snapshot."""
 from __future__ import annotations
 
+from numbers import Integral
+
 import pandas as pd
 
 from helpers.exercises import Choice, Exercise, Quiz, close_to
@@ -13,10 +15,10 @@ def _bs() -> pd.DataFrame:
 
 
 def _check_peak_year(answer):
-    if isinstance(answer, bool) or not isinstance(answer, int):
+    if isinstance(answer, bool) or not isinstance(answer, Integral):
         return False, f"give the year as a whole number such as 2015, got {type(answer).__name__}"
     year = int(_bs()["total_assets"].idxmax().year)
-    if answer == year:
+    if int(answer) == year:
         return True, ""
     return False, "not the year of the highest weekly value; look at the chart again, or use .idxmax()"
 

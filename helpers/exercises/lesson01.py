@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to
+from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
 
 QT2_START, QT2_END = "2022-06-01", "2025-12-01"
 GRID = tuple(range(2, 17))  # MBS paydown rates tried in exercise 5, percent a year
@@ -16,7 +16,7 @@ def _bs() -> pd.DataFrame:
 
 
 def _number(answer) -> tuple[bool, str]:
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+    if not is_number(answer):
         return False, f"expected a number, got {type(answer).__name__}"
     return True, ""
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to
+from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "quiz", "expected"]
 
@@ -25,10 +25,10 @@ Q4_HORIZON = 30
 
 
 def _number(answer: Any) -> float:
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        raise TypeError(f"expected a number, got {type(answer).__name__}")
-    if math.isnan(float(answer)):
+    if isinstance(answer, float) and math.isnan(answer):
         raise ValueError("the answer is NaN (not a number): check for missing values")
+    if not is_number(answer):
+        raise TypeError(f"expected a number, got {type(answer).__name__}")
     return float(answer)
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to
+from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
 
 # The lesson's random-walk experiment (shared with the notebook so both give the same numbers).
 SIM_PAIRS = 1000
@@ -18,9 +18,6 @@ SIM_STEPS = 600
 SIM_SEED = 7
 N_LAGS = 25  # lags -12..+12
 
-
-def _is_number(answer) -> bool:
-    return not isinstance(answer, bool) and isinstance(answer, (int, float)) and not math.isnan(float(answer))
 
 
 def _changes() -> pd.DataFrame:
@@ -48,9 +45,9 @@ def _share_levels_above_half() -> float:
 
 def _check_q1(answer):
     expected = _share_levels_above_half()
-    if _is_number(answer) and 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
+    if is_number(answer) and 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
         return False, "that looks like a percentage: give a fraction between 0 and 1 (e.g. 0.25 for 25 %)"
-    if _is_number(answer) and math.isclose(answer, float((simulation()["changes"].abs() > 0.5).mean()),
+    if is_number(answer) and math.isclose(answer, float((simulation()["changes"].abs() > 0.5).mean()),
                                            abs_tol=0.001) and expected > 0.01:
         return False, "that is the share for the changes (steps); the question asks about levels"
     ok, msg = close_to(expected, abs_tol=0.005)(answer)
@@ -80,7 +77,7 @@ def _changes_corr() -> float:
 def _check_q2(answer):
     from helpers import liquidity
 
-    if _is_number(answer):
+    if is_number(answer):
         levels = float(liquidity.level_vs_change(liquidity.weekly_frame(), by_year=False).loc["all", "levels"])
         if math.isclose(answer, levels, abs_tol=0.01):
             return False, "that is the correlation of the levels; the question asks about weekly changes"
@@ -108,7 +105,7 @@ def _summary_2025() -> pd.DataFrame:
 
 def _check_q3(answer):
     summary = _summary_2025()
-    if _is_number(answer) and math.isclose(answer, float(summary.loc["S&P 500", "max"]), abs_tol=0.002):
+    if is_number(answer) and math.isclose(answer, float(summary.loc["S&P 500", "max"]), abs_tol=0.002):
         return False, "that is the S&P 500's maximum; the question asks about the Nasdaq"
     return close_to(float(summary.loc["Nasdaq", "max"]), abs_tol=0.005)(answer)
 
@@ -129,7 +126,7 @@ q3 = Exercise(
 # q4 -------------------------------------------------------------------------------------------
 def _check_q4(answer):
     expected = N_LAGS * 0.05
-    if _is_number(answer) and math.isclose(answer, 0.05, abs_tol=1e-9):
+    if is_number(answer) and math.isclose(answer, 0.05, abs_tol=1e-9):
         return False, "0.05 is the chance for one lag; multiply by the number of lags tested"
     ok, msg = close_to(expected, abs_tol=0.01)(answer)
     return ok, msg or "think: each lag has a 5 % chance of a false alarm, and there are 25 lags"
@@ -159,7 +156,7 @@ def _real_yield_corr(start: str = "2022-01-01", end: str = "2025-12-31") -> floa
 def _check_q5(answer):
     from helpers import stats
 
-    if _is_number(answer):
+    if is_number(answer):
         chg = _changes()
         whole = stats.correlation(chg["btc"], chg["real10y"])
         if math.isclose(answer, whole, abs_tol=0.002):

@@ -8,13 +8,10 @@ import math
 
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to
+from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
 
 _SHIFTS = range(-90, 91, 5)
 
-
-def _is_number(x) -> bool:
-    return not isinstance(x, bool) and isinstance(x, (int, float))
 
 
 # ---------------------------------------------------------------------------
@@ -71,9 +68,9 @@ def _btc_6m_after_2020() -> float:
 def _check_q2(answer):
     expected = _btc_6m_after_2020()
     ok, msg = close_to(expected, rel=0.01, abs_tol=0.2)(answer)
-    if not ok and _is_number(answer) and math.isclose(answer, expected / 100, rel_tol=0.01):
+    if not ok and is_number(answer) and math.isclose(answer, expected / 100, rel_tol=0.01):
         return False, "that looks like a fraction: give the return in percent (multiply by 100)"
-    if not ok and _is_number(answer) and answer > 1000:
+    if not ok and is_number(answer) and answer > 1000:
         return False, "that looks like a price, not a return: use events.forward_return(...)"
     return ok, msg
 
@@ -103,10 +100,10 @@ def _chance_2_of_3() -> float:
 
 def _check_q3(answer):
     expected = _chance_2_of_3()
-    if _is_number(answer) and 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
+    if is_number(answer) and 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
         return False, "give a probability between 0 and 1 (that number looks like a percent)"
     ok, msg = close_to(expected, abs_tol=0.01)(answer)
-    if not ok and _is_number(answer) and 0 <= answer <= 1:
+    if not ok and is_number(answer) and 0 <= answer <= 1:
         from helpers import events
 
         p = events.base_rate("btc", 6)["share_positive"]
@@ -145,9 +142,9 @@ def _check_q4(answer):
     out = _btc_since_qt_end()
     expected = out["return_pct"]
     ok, msg = close_to(expected, rel=0.01, abs_tol=0.2)(answer)
-    if not ok and _is_number(answer) and math.isclose(answer, expected / 100, rel_tol=0.01):
+    if not ok and is_number(answer) and math.isclose(answer, expected / 100, rel_tol=0.01):
         return False, "that looks like a fraction: give the return in percent (multiply by 100)"
-    if not ok and _is_number(answer):
+    if not ok and is_number(answer):
         from helpers import events
 
         other = events.return_since("btc", "2025-10-29")["return_pct"]

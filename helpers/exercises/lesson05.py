@@ -6,11 +6,8 @@ learner checks, never typed in.
 from __future__ import annotations
 
 from helpers import risk
-from helpers.exercises import Choice, Exercise, Quiz, close_to
+from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
 
-
-def _is_number(answer) -> bool:
-    return isinstance(answer, (int, float)) and not isinstance(answer, bool)
 
 
 def _fraction_checker(expected: float, abs_tol: float, what: str):
@@ -18,7 +15,7 @@ def _fraction_checker(expected: float, abs_tol: float, what: str):
 
     def checker(answer):
         ok, msg = close_to(expected, rel=0.0, abs_tol=abs_tol)(answer)
-        if ok or not _is_number(answer):
+        if ok or not is_number(answer):
             return ok, msg
         if abs(answer) > 1.5 and abs(answer / 100 - expected) <= abs_tol:
             return False, f"give {what} as a fraction (0.25 for 25 %), not in percent"
@@ -67,7 +64,7 @@ def _q2_expected() -> float:
 def _check_q2(answer):
     expected = _q2_expected()
     ok, msg = close_to(expected, rel=0.0005)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     if abs(answer - Q2_ENTRY * (1 - 1 / Q2_LEVERAGE)) < 1:
         return False, "that ignores the maintenance margin: divide by (1 - maintenance) as well"
@@ -164,7 +161,7 @@ def _q5_expected() -> float:
 
 def _check_q5(answer):
     ok, msg = _fraction_checker(_q5_expected(), 0.005, "the share of entries")(answer)
-    if not ok and _is_number(answer):
+    if not ok and is_number(answer):
         d = _q5_outcomes()["diff"]
         if abs(answer - float((d >= -1e-12).mean())) <= 0.005:
             return False, "that counts ties (no level or stop reached) as wins: count only diff > 0"

@@ -4,9 +4,8 @@ Every expected value is computed at check time from the snapshot and :mod:`helpe
 """
 from __future__ import annotations
 
-from numbers import Real
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to
+from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
 
 
 def _sc():
@@ -14,9 +13,6 @@ def _sc():
 
     return scenarios
 
-
-def _is_number(answer) -> bool:
-    return isinstance(answer, Real) and not isinstance(answer, bool)
 
 
 # --- Exercise 1: the identity by hand ------------------------------------------------------
@@ -26,7 +22,7 @@ Q1_CHANGES = {"d_assets": 50.0, "d_tga": 30.0, "d_on_rrp": -10.0, "d_other": 5.0
 def _check_q1(answer):
     expected = _sc().reserves_change(**Q1_CHANGES)
     ok, msg = close_to(expected, abs_tol=0.5)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     wrong_rrp = _sc().reserves_change(50.0, 30.0, 10.0, 5.0)
     if abs(answer - wrong_rrp) < 0.5:
@@ -64,7 +60,7 @@ def _q2_expected() -> float:
 def _check_q2(answer):
     expected = _q2_expected()
     ok, msg = close_to(expected, abs_tol=1.0)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     path = _sc().liquidity_path(_q2_scenario())
     if abs(answer - float(path["reserves"].iloc[-1])) < 1.0:
@@ -132,10 +128,10 @@ def _chance(history_drift: bool, level: float = 100_000) -> float:
 
 def _check_q4(answer):
     expected = _chance(True)
-    if _is_number(answer) and 0 < answer <= 1 and expected > 1:
+    if is_number(answer) and 0 < answer <= 1 and expected > 1:
         return False, "give the chance in percent (e.g. 35 for 35 %), as the table shows it"
     ok, msg = close_to(expected, abs_tol=1.0)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     if abs(answer - _chance(False)) < 1.0:
         return False, "that is the default (drift removed); switch history_drift=True"
@@ -169,7 +165,7 @@ def _q5_expected() -> float:
 def _check_q5(answer):
     expected = _q5_expected()
     ok, msg = close_to(expected, rel=0.02, abs_tol=100.0)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     if abs(answer + expected) < max(100.0, 0.02 * abs(expected)):
         return False, "the sign is reversed: take the big-purchase median minus the no-purchase median"

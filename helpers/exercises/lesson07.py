@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Feedback, Quiz, ____, close_to
+from helpers.exercises import ____, Choice, Exercise, Feedback, Quiz, close_to, is_number
 
 __all__ = ["VERDICT_WORDS", "verdicts", "record", "summary", "reset", "q1", "q2", "q3", "q4", "q5", "quiz"]
 
@@ -108,9 +108,6 @@ def reset() -> None:
     verdicts.clear()
 
 
-def _is_number(x: Any) -> bool:
-    return not isinstance(x, bool) and isinstance(x, (int, float))
-
 
 # ---------------------------------------------------------------------------
 # q1 (claim 4): the first cut of 2025
@@ -169,7 +166,7 @@ def _assets_start_2023() -> float:
 def _check_q2(answer):
     expected = _assets_start_2023()
     ok, msg = close_to(expected, abs_tol=0.006)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     if math.isclose(answer, expected * 1000, rel_tol=0.002):
         return False, "that looks like $ billions: divide by 1,000 to get $ trillions"
@@ -208,7 +205,7 @@ def _tsy_q1_2025() -> float:
 def _check_q3(answer):
     expected = _tsy_q1_2025()
     ok, msg = close_to(expected, abs_tol=1.0)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     if math.isclose(answer, -expected, abs_tol=1.0):
         return False, "check the sign: a fall is negative (end minus start)"
@@ -244,7 +241,7 @@ def _btc_2025() -> float:
 def _check_q4(answer):
     expected = _btc_2025()
     ok, msg = close_to(expected, abs_tol=0.15)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     if math.isclose(answer, expected / 100, abs_tol=0.0015):
         return False, "that looks like a fraction: give the return in percent (multiply by 100)"
@@ -284,7 +281,7 @@ def _corr_2025(kind: str) -> float:
 def _check_q5(answer):
     expected = _corr_2025("simple")
     ok, msg = close_to(expected, abs_tol=0.0015)(answer)
-    if ok or not _is_number(answer):
+    if ok or not is_number(answer):
         return ok, msg
     if math.isclose(answer, _corr_2025("log"), abs_tol=0.0015):
         return False, ("that is the value with log returns; the question asks for simple returns (kind='simple') — "
