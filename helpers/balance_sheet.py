@@ -989,8 +989,9 @@ def runoff_chart(*comparisons: pd.DataFrame) -> alt.FacetChart:
         y=alt.Y("bn:Q", title="$ billions a month"),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top"), scale=alt.Scale(
             domain=["cap", "simulated", "actual"], range=["#000000", PALETTE[1], PALETTE[0]])),
-        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(
-            domain=["cap", "simulated", "actual"], range=[[4, 3], [1, 0], [1, 0]]), legend=None),
+        strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(
+            # the same legend as colour, so the two merge into one (a hidden one conflicts with it)
+            domain=["cap", "simulated", "actual"], range=[[4, 3], [1, 0], [1, 0]]), legend=alt.Legend(orient="top")),
         tooltip=[alt.Tooltip("month:T", format="%b %Y"), "series:N", alt.Tooltip("bn:Q", format=".1f")],
     )
     name = " and ".join(programs)

@@ -11,6 +11,12 @@ Altair's default HTML renderer is never used: it loads Vega from a CDN and is bl
 from __future__ import annotations
 
 import base64
+import csv
+import hashlib
+import io
+import json
+import math
+import re
 import struct
 import zlib
 
@@ -28,6 +34,8 @@ __all__ = [
     "with_source",
     "to_png",
     "VEGALITE_MIME",
+    "CHART_DIGITS",
+    "portable_spec",
 ]
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
@@ -37,6 +45,12 @@ SOURCE_FRED = "Source: FRED (Federal Reserve Bank of St. Louis), Liquidity Lab s
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 RENDERER = "liquidity_lab"
 PNG_SCALE = 1.0
+# Significant digits kept for every number in a stored chart spec. Six is finer than any chart can
+# draw (a 640-pixel axis resolves about three), and it drops the last digits of floating-point
+# results, which legitimately differ between CPUs (NumPy's AVX-512 / AVX2 / NEON kernels sum in
+# different orders), BLAS builds and libm versions. Only charts are rounded this way: numbers a
+# learner reads are printed with explicit formats by the lessons and helpers.
+CHART_DIGITS = 6
 
 
 def _vl_version() -> str:
@@ -82,7 +96,78 @@ def _title_text(spec: dict) -> str:
     return str(title) if title else "untitled"
 
 
+def _round_sig(x: float, digits: int) -> float:
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.{digits}g}")
+
+
+_CSV_NUMBER = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][-+]?\d+)")
+
+
+def _round_csv(text: str, digits: int) -> str:
+    """Inline CSV with every decimal number re-written to ``digits`` significant digits."""
+    rows = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for i, row in enumerate(rows):
+        if i:   # the header row holds names, not numbers
+            row = [f"{float(f):.{digits}g}" if _CSV_NUMBER.fullmatch(f) else f for f in row]
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _rounded(node, digits: int):
+    if isinstance(node, float):
+        return _round_sig(node, digits)
+    if isinstance(node, list):
+        return [_rounded(v, digits) for v in node]
+    if isinstance(node, dict):
+        out = {k: _rounded(v, digits) for k, v in node.items()}
+        fmt = out.get("format")
+        if isinstance(out.get("values"), str) and isinstance(fmt, dict) and fmt.get("type") == "csv":
+            out["values"] = _round_csv(out["values"], digits)
+        return out
+    return node
+
+
+def _renamed(node, names: dict[str, str]):
+    if isinstance(node, str):
+        return names.get(node, node)
+    if isinstance(node, list):
+        return [_renamed(v, names) for v in node]
+    if isinstance(node, dict):
+        return {k: _renamed(v, names) for k, v in node.items()}
+    return node
+
+
+def portable_spec(spec: dict, digits: int = CHART_DIGITS) -> dict:
+    """A copy of a Vega-Lite spec that is the same on every machine.
+
+    Every float (inline values, named datasets, inline CSV, scale domains) is rounded to ``digits``
+    significant digits, and each dataset Altair named by a hash of its values (``data-<sha256>``)
+    is renamed by the hash of the rounded values, so a difference in a 16th digit changes neither
+    the data nor the names. The input is not modified.
+    """
+    if not isinstance(spec, dict):
+        raise TypeError(f"spec must be a Vega-Lite dict, got {type(spec).__name__}")
+    if isinstance(digits, bool) or not isinstance(digits, int) or not 3 <= digits <= 15:
+        raise ValueError(f"digits must be an integer from 3 to 15, got {digits!r}")
+    out = _rounded(spec, digits)
+    datasets = out.get("datasets")
+    if isinstance(datasets, dict):
+        # Altair's own naming rule (sha256 of the sorted JSON, 32 hex digits), on the rounded values.
+        names = {old: "data-" + hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode())
+                 .hexdigest()[:32] for old, values in datasets.items() if old.startswith("data-")}
+        names = {old: new for old, new in names.items() if old != new}
+        if names:
+            out = _renamed({k: v for k, v in out.items() if k != "datasets"}, names)
+            out["datasets"] = {names.get(k, k): v for k, v in datasets.items()}
+    return out
+
+
 def _renderer(spec: dict, **metadata) -> dict:
+    spec = portable_spec(spec)
     bundle = {
         VEGALITE_MIME: spec,
         "image/png": base64.b64encode(to_png(spec)).decode("ascii"),

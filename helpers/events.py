@@ -986,8 +986,10 @@ def shift_chart(asset: str = "btc", pivots: str = "article", step: int = 5):
         x="s:Q", y="r:Q", color=color,
         tooltip=[alt.Tooltip("e:N", title="pivot"), alt.Tooltip("s:Q", title="shift, days"),
                  alt.Tooltip("r:Q", title="return, %")])
-    rule = alt.Chart(pd.DataFrame({"one": [1]})).mark_rule(color="#777777").encode(
-        x=alt.datum(alt.expr("shift"), type="quantitative"))
+    # the shift as a calculated field, not `datum: {expr}`: JupyterLab's bundled Vega-Lite 5.6
+    # turns the latter into an empty extent and warns in the browser console
+    rule = alt.Chart(pd.DataFrame({"one": [1]})).transform_calculate(s="shift").mark_rule(
+        color="#777777").encode(x="s:Q")
     median = alt.Chart(med).transform_filter("datum.h == horizon").mark_rule(
         color="#000000", strokeDash=[5, 4]).encode(y="m:Q", tooltip=[alt.Tooltip("m:Q", title="median of all windows, %")])
     mean_text = base.transform_filter("datum.s == shift").transform_aggregate(

@@ -127,7 +127,7 @@ def _inline_csv(df: pd.DataFrame, name: str, digits: int = 4) -> alt.InlineData:
 # Weekly data
 # ---------------------------------------------------------------------------
 def weekly_frame(fed: pd.DataFrame | None = None, markets: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per Wednesday from BTC's first to its last weekly close.
+    """One row per balance-sheet Wednesday, from the first to the last that has a BTC close.
 
     Balance-sheet columns ($ billions): total_assets, treasuries, mbs, reserves, tga, on_rrp,
     net_liquidity. Market columns: btc (USD), sp500, nasdaq (index), real10y (percent),

@@ -5,19 +5,23 @@ What happens, per notebook:
 1. A JupyterLab server from this environment serves a *copy* of the lessons (so nothing a
    browser does can write into the checkout), on a free loopback port with a random token and
    its own config, data, runtime, workspace and settings folders.
-2. Debian's Chromium (``/usr/bin/chromium``), driven by Playwright, opens the notebook and runs
+2. Headless Chromium (Debian's ``/usr/bin/chromium``, or Playwright's own build; see
+   ``find_chromium``), driven by Playwright, opens the notebook and runs
    *Run All Cells* through JupyterLab's own command, then waits until every code cell has run
    and the kernel is idle.
 3. The page is checked the way a learner would see it: every chart drawn (a non-empty canvas or
    svg in each ``.vega-embed``; as many as the .ipynb has chart outputs), every Vega-bound input
    and every ipywidgets view rendered, no error or stderr output (also none from a widget
-   callback), no browser console error, no request to any host but the local server.
+   callback), no browser console error, no request to any host but the local server, and no
+   typeset mathematics except the formulas the lesson declares (``metadata.liquidity_lab.formulas``):
+   a dollar amount that MathJax turned into italics is a failure.
 4. Controls are moved: one ipywidgets slider/dropdown, one Vega-bound input and one quiz button
    per lesson where the lesson has them; each must visibly change what it drives.
 
-Command line (timings for `make bench`)::
+Command line (timings for `make bench`; `--ensure-browser` is `make browser`)::
 
     python tests/browser_support.py [lessons/*.ipynb] [--json test-artifacts/browser_timings.json]
+    python tests/browser_support.py --ensure-browser [--offline]
 """
 from __future__ import annotations
 
@@ -43,7 +47,8 @@ REPO = Path(__file__).resolve().parent.parent
 LESSONS_DIR = REPO / "lessons"
 ARTIFACTS = REPO / "test-artifacts"
 TIMINGS_FILE = ARTIFACTS / "browser_timings.json"
-CHROMIUM = Path(os.environ.get("LIQUIDITY_LAB_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ENV = "LIQUIDITY_LAB_CHROMIUM"     # another Chromium, by path
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 CHROMIUM_ARGS = [
@@ -64,6 +69,16 @@ OVERRIDES: dict[str, dict] = {}
 # kernel for `jupyter.widget.control` when a notebook opens, before ipywidgets is imported.
 KERNEL_HOUSEKEEPING = re.compile(r"^No such comm( target registered)?: [\w.-]+\s*$")
 
+# Console messages that are understood and counted, not failures. Each: (label, pattern).
+KNOWN_CONSOLE = (
+    # JupyterLab 4.6 draws charts with its bundled Vega-Lite 5.6.1; Altair 5.5 writes 5.20 specs.
+    # vega-embed warns once per chart drawn. Every course chart draws (checked above), and the
+    # PNG fallback is rendered with Vega-Lite 5.20 by vl-convert.
+    ("vega-lite 5.20 spec drawn by bundled 5.6", re.compile(
+        r"^\[warning\] The input spec uses Vega-Lite v5\.20\.\d+, but the current version of Vega-Lite is "
+        r"v5\.6\.\d+\.")),
+)
+
 RUN_TIMEOUT = 240.0      # Run All of one lesson (the kernel side; nbval times it precisely)
 RENDER_TIMEOUT = 30.0    # charts and widgets drawn after the kernel went idle
 RENDER_SETTLE = 5.0      # ... or given up on when nothing on the page changed for this long
@@ -75,13 +90,108 @@ class BrowserSetupError(RuntimeError):
     """Chromium or JupyterLab could not be started (says what to do)."""
 
 
+HOW_TO_GET_CHROMIUM = (
+    "no Chromium for the browser tests: run `sudo apt-get install -y chromium` (Debian/Ubuntu) or "
+    "`.venv/bin/python -m playwright install chromium` (anywhere else), or set "
+    f"{CHROMIUM_ENV}=/path/to/chromium")
+
+
+def _playwright_chromium() -> Path | None:
+    """Playwright's own Chromium build, if `python -m playwright install chromium` has fetched it."""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            path = Path(pw.chromium.executable_path)
+    except Exception:   # no driver, no registry: no Playwright build
+        return None
+    return path if path.exists() else None
+
+
+def find_chromium() -> tuple[Path | None, str]:
+    """The Chromium the browser tests use, and where it came from.
+
+    In order: ``$LIQUIDITY_LAB_CHROMIUM``; Debian's ``/usr/bin/chromium``; Playwright's own build.
+    Returns (None, reason) when there is none.
+    """
+    chosen = os.environ.get(CHROMIUM_ENV)
+    if chosen:
+        path = Path(chosen)
+        return (path, f"${CHROMIUM_ENV}") if path.exists() else (None, f"${CHROMIUM_ENV}={chosen} does not exist")
+    if DEBIAN_CHROMIUM.exists():
+        return DEBIAN_CHROMIUM, "Debian's chromium package"
+    own = _playwright_chromium()
+    if own is not None:
+        return own, "Playwright's own Chromium"
+    return None, "no Chromium found"
+
+
 def require_chromium() -> Path:
-    if not CHROMIUM.exists():
-        raise BrowserSetupError(
-            f"{CHROMIUM} is missing: the browser test needs Debian's Chromium. Install it with "
-            "`apt-get install -y chromium` (.ci/run does this in CI)."
-        )
-    return CHROMIUM
+    path, _ = find_chromium()
+    if path is None:
+        raise BrowserSetupError(HOW_TO_GET_CHROMIUM)
+    return path
+
+
+def launch_chromium(pw):
+    """Launch headless Chromium (the one ``find_chromium`` picks) through a started Playwright."""
+    path = require_chromium()
+    return pw.chromium.launch(executable_path=str(path), headless=True, chromium_sandbox=False,
+                              args=CHROMIUM_ARGS)
+
+
+def _debian_like() -> bool:
+    try:
+        text = Path("/etc/os-release").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    ids = " ".join(line.split("=", 1)[1].strip().strip('"') for line in text.splitlines()
+                   if line.startswith(("ID=", "ID_LIKE=")))
+    return "debian" in ids.split()
+
+
+def _as_root() -> list[str] | None:
+    """[] as root, ["sudo", "-n"] with passwordless sudo, None otherwise."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return []
+    if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+        return ["sudo", "-n"]
+    return None
+
+
+def ensure_chromium(offline: bool = False) -> int:
+    """Find a Chromium for the browser tests, or get one; print one line; 0 when there is one.
+
+    Debian/Ubuntu as root or with passwordless sudo: Debian's ``chromium`` with apt-get.
+    Elsewhere (or if that fails): Playwright's own build, ``python -m playwright install chromium``.
+    ``offline``: look only, fetch nothing.
+    """
+    path, how = find_chromium()
+    if path is None and os.environ.get(CHROMIUM_ENV):
+        print(f"{how}: point {CHROMIUM_ENV} at a Chromium executable, or unset it")
+        return 1
+    if path is None and not offline:
+        root = _as_root()
+        if _debian_like() and shutil.which("apt-get") and root is not None:
+            print("browser tests: installing Debian's chromium with apt-get", flush=True)
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            ok = subprocess.run(root + ["apt-get", "update", "-qq"], env=env).returncode == 0
+            ok = ok and subprocess.run(root + ["apt-get", "install", "-y", "-qq", "chromium"], env=env,
+                                       stdout=subprocess.DEVNULL).returncode == 0
+            path, how = find_chromium()
+        if path is None:
+            print("browser tests: fetching Playwright's own Chromium (python -m playwright install chromium)",
+                  flush=True)
+            try:
+                subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], timeout=900)
+            except subprocess.TimeoutExpired:
+                pass
+            path, how = find_chromium()
+    if path is None:
+        print(HOW_TO_GET_CHROMIUM)
+        return 1
+    print(f"browser tests use {path} ({how})")
+    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -111,12 +221,13 @@ class Expected:
     widget_views: int = 0      # top-level ipywidgets outputs
     code_cells: int = 0
     outputs: int = 0           # all saved outputs
+    formulas: int = 0          # typeset formulas the lesson declares (metadata liquidity_lab.formulas)
 
 
 def expected_from_file(path: Path) -> Expected:
     """Count what the committed notebook says a learner should see after Run All."""
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    exp = Expected()
+    exp = Expected(formulas=len(nb.get("metadata", {}).get("liquidity_lab", {}).get("formulas", [])))
     for cell in nb.get("cells", []):
         if cell.get("cell_type") != "code":
             continue
@@ -444,8 +555,13 @@ PAGE_JS = r"""
     const binds = top.reduce((n, e) => n + e.querySelectorAll('.vega-bindings .vega-bind').length, 0);
     const stderrDom = Array.from(nb().querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]'))
       .map(e => `cell ${cellIndex(e)}: ${e.textContent.slice(0, 300)}`);
+    // what MathJax typeset (in markdown, outputs and widgets alike), with the TeX it came from
+    const maths = Array.from(nb().querySelectorAll('mjx-container')).map(e => {
+      const text = (e.textContent || '').replace(/\s+/g, ' ').slice(0, 80);
+      return `cell ${cellIndex(e)}: ${text}`;
+    });
     return { embeds: embeds.length, topCharts: top.length, undrawn, widgetViews: views.length,
-             errorWidgets, loading, binds, stderrDom };
+             errorWidgets, loading, binds, stderrDom, maths };
   };
   // What a learner sees change when a control moves: charts (pixels or svg), widget outputs,
   // HTML widgets. Controls themselves (readouts, inputs) are not part of it.
@@ -654,15 +770,12 @@ class LabBrowser:
 
     # -- setup ------------------------------------------------------------
     def start(self) -> "LabBrowser":
-        require_chromium()
         from playwright.sync_api import sync_playwright
 
         self._pw = sync_playwright().start()
         try:
-            self.browser = self._pw.chromium.launch(
-                # Playwright gives every launch a fresh, temporary --user-data-dir
-                executable_path=str(CHROMIUM), headless=True, chromium_sandbox=False, args=CHROMIUM_ARGS,
-            )
+            # Playwright gives every launch a fresh, temporary --user-data-dir
+            self.browser = launch_chromium(self._pw)
             self.context = self.browser.new_context(viewport={"width": 1400, "height": 1000},
                                                     service_workers="block")
             if self.start_lab:
@@ -779,7 +892,8 @@ class LabBrowser:
                                    f"(first: cell {cells['unrun'][0]}); Run All stops at an error")
 
         t = time.monotonic()
-        render = self._wait_render(tab, max(exp.charts, cells["charts"]), max(exp.widget_views, cells["widgetViews"]))
+        render = self._wait_render(tab, max(exp.charts, cells["charts"]), max(exp.widget_views, cells["widgetViews"]),
+                                   exp.formulas)
         report.timings["render"] = time.monotonic() - t
         report.counts.update(live_charts=cells["charts"], live_widget_views=cells["widgetViews"],
                              drawn_charts=render["topCharts"], all_charts=render["embeds"],
@@ -794,6 +908,13 @@ class LabBrowser:
         render = tab.js("() => window.__ll.render()")
         if render["undrawn"]:
             report.problems.append("after moving controls, charts not drawn: " + ", ".join(render["undrawn"]))
+        # typeset maths, counted once the page (quiz feedback included) has settled
+        report.counts["typeset_maths"] = len(render["maths"])
+        if len(render["maths"]) != exp.formulas:
+            report.problems.append(
+                f"{len(render['maths'])} typeset maths element(s) on the page, but the lesson declares "
+                f"{exp.formulas} formula(s) in metadata liquidity_lab.formulas; prose that MathJax typeset "
+                "(escape dollar signs as \\$): " + "; ".join(_short(m, 120) for m in render["maths"][:6]))
         for e in render["errorWidgets"]:
             report.problems.append(f"a widget shows an error: {_short(e)}")
         final = tab.js("() => window.__ll.cells()")
@@ -811,13 +932,14 @@ class LabBrowser:
                 report.problems.append(f"error/stderr shown on the page: {_short(e)}")
 
     @staticmethod
-    def _wait_render(tab: Tab, charts: int, widgets: int) -> dict:
+    def _wait_render(tab: Tab, charts: int, widgets: int, formulas: int = 0) -> dict:
         """Wait until every chart and widget is drawn, or nothing has changed for RENDER_SETTLE s."""
         deadline = time.monotonic() + RENDER_TIMEOUT
         last, since = None, time.monotonic()
         while True:
             r = tab.js("() => window.__ll.render()")
-            if (not r["undrawn"] and not r["loading"] and r["topCharts"] >= charts and r["widgetViews"] >= widgets):
+            if (not r["undrawn"] and not r["loading"] and r["topCharts"] >= charts and r["widgetViews"] >= widgets
+                    and len(r["maths"]) >= formulas):
                 return r
             now = time.monotonic()
             if r != last:
@@ -932,9 +1054,14 @@ class LabBrowser:
         report.blocked = list(tab.blocked)
         for url in dict.fromkeys(tab.blocked):
             report.problems.append(f"the page tried to reach an outside host: {_short(url, 200)}")
+        known = {label: 0 for label, _ in KNOWN_CONSOLE}
         for m in tab.console:
-            if m.startswith(("[error]", "[pageerror]")):
+            label = next((label for label, pattern in KNOWN_CONSOLE if pattern.match(m)), None)
+            if label is not None:
+                known[label] += 1
+            elif m.startswith(("[error]", "[pageerror]", "[warning]")):
                 report.problems.append(f"browser console: {_short(m)}")
+        report.counts["known_console"] = known
         if report.problems:
             self._save_artifacts(tab, report)
         tab.close_notebook()
@@ -1033,7 +1160,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Run lessons in JupyterLab in headless Chromium and check them.")
     ap.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in lessons/")
     ap.add_argument("--json", type=Path, default=TIMINGS_FILE, help="where to write the timings")
+    ap.add_argument("--ensure-browser", action="store_true",
+                    help="only find a Chromium for the tests, or get one (apt-get or Playwright), and say which")
+    ap.add_argument("--offline", action="store_true", help="with --ensure-browser: look only, download nothing")
     args = ap.parse_args(argv)
+    if args.ensure_browser:
+        return ensure_chromium(offline=args.offline)
     reports, data = run(args.notebooks, args.json)
     for r in reports:
         t = r.timings

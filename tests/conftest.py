@@ -69,3 +69,20 @@ def assert_blank_and_garbage_rejected(exercise: Exercise, extra_bad: Sequence[An
     for bad in (*GARBAGE, *extra_bad):
         fb = exercise.check(bad)
         assert fb.kind == "incorrect" and fb.message, (exercise.label, bad, fb)
+
+
+# ---------------------------------------------------------------------------
+# `make test OFFLINE=1` (pytest -m "not network"): say what was left out, by name
+# ---------------------------------------------------------------------------
+_LEFT_OUT: list[str] = []
+
+
+def pytest_deselected(items):
+    _LEFT_OUT.extend(item.nodeid for item in items if item.get_closest_marker("network"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _LEFT_OUT:
+        terminalreporter.write_line(
+            f"left out {len(_LEFT_OUT)} test(s) that need the network (marked `network`): "
+            + ", ".join(_LEFT_OUT))

@@ -5,7 +5,8 @@ no errors, nothing fetched from outside. The machinery is in ``browser_support.p
 scratch-notebook tests at the end prove that it catches a broken chart (Altair's CDN renderer)
 and a widget callback that raises.
 
-Needs /usr/bin/chromium (`apt-get install -y chromium`; .ci/run installs it). Timings go to
+Needs a Chromium: `make test` gets one (`make browser`: Debian's chromium, else Playwright's own;
+$LIQUIDITY_LAB_CHROMIUM may point at another). Timings go to
 test-artifacts/browser_timings.json (`make bench` reports them); on a failure the screenshot and
 the console log are saved under test-artifacts/browser/ and their paths are in the message.
 """
@@ -20,20 +21,23 @@ import pytest
 
 import browser_support as bs
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 LESSONS = bs.lesson_files()
 REPORTS: list[bs.Report] = []
 
 
 @pytest.fixture(scope="module")
 def scratch_notebooks(tmp_path_factory) -> dict[str, Path]:
-    """Scratch notebooks (outside lessons/) that prove the checker: one good, two broken.
+    """Scratch notebooks (outside lessons/) that prove the checker: one good, three broken.
 
     Their saved outputs are written here rather than by running a kernel (the checker only
     counts them: one chart with one bound input, two widget views), which keeps this fast.
     """
     folder = tmp_path_factory.mktemp("scratch")
     notebooks = {}
-    for name, edit in (("good", None), ("cdn", _use_cdn_renderer), ("raises", _raise_in_callbacks)):
+    for name, edit in (("good", None), ("cdn", _use_cdn_renderer), ("raises", _raise_in_callbacks),
+                       ("dollars", _bare_dollars)):
         nb = _scratch_notebook()
         if edit:
             edit(nb)
@@ -128,9 +132,12 @@ def _scratch_notebook() -> nbformat.NotebookNode:
     view = {bs.WIDGET_MIME: {"model_id": "0" * 32, "version_major": 2, "version_minor": 0}}
     spec = {"mark": {"type": "bar"}, "params": [{"name": "cut", "value": 3, "bind": {"input": "range"}}]}
     nb = new.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                                   "language": "python"}})
+                                                   "language": "python"},
+                                    "liquidity_lab": {"formulas": ["x^2 + y^2 = z^2"]}})
     nb.cells = [
-        new.new_markdown_cell("# Scratch notebook for the browser-test checker"),
+        new.new_markdown_cell("# Scratch notebook for the browser-test checker\n\n"
+                              "It cost <span>\\$</span>10 in 2019 and <span>\\$</span>20 in 2025; the one formula:"
+                              "\n\n$$x^2 + y^2 = z^2$$"),
         new.new_code_cell(SETUP, execution_count=1),
         new.new_code_cell(CHART, execution_count=2, outputs=[new.new_output(
             "execute_result", {bs.VEGALITE_MIME: spec, "text/plain": "<Chart: Scratch chart>"}, execution_count=2)]),
@@ -140,6 +147,13 @@ def _scratch_notebook() -> nbformat.NotebookNode:
             "execute_result", {**view, "text/plain": "VBox(...)"}, execution_count=4)]),
     ]
     return nb
+
+
+def _bare_dollars(nb) -> None:
+    # prose with two unescaped dollar signs: JupyterLab typesets "10 in 2019 and " as maths; and
+    # a backslash alone is not enough (the markdown renderer drops it before MathJax looks)
+    nb.cells[0].source += ("\n\nA lesson that forgot to escape: it cost $10 in 2019 and $20 in 2025."
+                           "\n\nOne that escaped with a backslash only: \\$30 in 2024 and \\$40 in 2026.")
 
 
 def _use_cdn_renderer(nb) -> None:
@@ -172,6 +186,7 @@ def test_checker_passes_a_good_notebook(lab):
     kinds = " ".join(report.moved)
     assert "ipywidgets slider" in kinds and "vega range" in kinds and "button click" in kinds, report.moved
     assert report.counts["drawn_charts"] == 1 and report.counts["vega_inputs"] == 1
+    assert report.counts["typeset_maths"] == 1   # the declared formula, and no escaped dollar amount
     kernels = lab.server.kernel_commands()
     assert all(cmd[0] == sys.executable for cmd in kernels), kernels
 
@@ -186,7 +201,15 @@ def test_checker_catches_the_cdn_renderer(lab):
 
 
 def test_checker_catches_a_raising_widget_callback(lab):
-    report = lab.check("scratch/raises.ipynb")
+    report = lab.check("scratch/raises.ipynb", then="scratch/dollars.ipynb")
     problems = "\n".join(report.problems)
     assert "ZeroDivisionError: scratch: the slider callback failed" in problems, report.summary()
     assert "RuntimeError: scratch: the button callback failed" in problems, report.summary()
+
+
+def test_checker_catches_dollar_amounts_typeset_as_maths(lab):
+    report = lab.check("scratch/dollars.ipynb")
+    problems = "\n".join(report.problems)
+    assert report.counts["typeset_maths"] == 3, report.summary()
+    assert "3 typeset maths element(s) on the page, but the lesson declares 1 formula(s)" in problems, problems
+    assert "10in2019and" in problems and "30in2024and" in problems, problems   # it names what was typeset

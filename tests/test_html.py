@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import struct
 import sys
@@ -13,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 import browser_support as bs
+
+pytestmark = pytest.mark.slow   # builds the whole site with nbconvert
 
 sys.path.insert(0, str(bs.REPO / "tools"))
 import build_html  # noqa: E402
@@ -136,6 +139,22 @@ def test_pages_load_nothing_from_outside_and_links_resolve(site, page_name):
         assert target.resolve().is_file(), f"{page_name}: broken link {href}"
 
 
+@pytest.mark.parametrize("lesson", LESSONS, ids=[l.number for l in LESSONS])
+def test_formulas_are_mathml_and_dollars_are_text(site, snapshot, lesson):
+    """The declared formulas become MathML (no MathJax on the site); no TeX is left, and every
+    dollar amount of the prose is plain text."""
+    nb = json.loads((snapshot / lesson.file).read_text(encoding="utf-8"))
+    declared = nb["metadata"].get("liquidity_lab", {}).get("formulas", [])
+    text = (site / build_html.page_name(lesson)).read_text(encoding="utf-8")
+    assert text.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == len(declared)
+    assert "$$" not in text
+    prose = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    amounts = prose.count("<span>\\$</span>")
+    visible = re.sub(r"<[^>]+>", "", text)
+    assert visible.count("$") >= amounts, "a dollar amount of the prose is missing from the page"
+    assert "\\$" not in visible, "a backslash shows before a dollar sign"
+
+
 def test_lesson_pages_link_prev_index_next(site):
     names = [build_html.page_name(l) for l in LESSONS]
     for i, name in enumerate(names):
@@ -159,6 +178,7 @@ def test_widgets_become_a_note(site, snapshot):
         assert build_html.WIDGET_MIME not in text
 
 
+@pytest.mark.browser
 def test_charts_show_in_a_browser_offline(site):
     """Chromium opens every page from disk with all network refused: each chart image is drawn."""
     try:
@@ -169,8 +189,7 @@ def test_charts_show_in_a_browser_offline(site):
 
     attempted, errors = [], []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(bs.CHROMIUM), headless=True, chromium_sandbox=False,
-                                     args=bs.CHROMIUM_ARGS)
+        browser = bs.launch_chromium(pw)
         try:
             context = browser.new_context(viewport={"width": 1200, "height": 900}, service_workers="block")
 
@@ -191,6 +210,10 @@ def test_charts_show_in_a_browser_offline(site):
                 shown = page.evaluate("""() => Array.from(document.querySelectorAll('img.ll-chart'))
                     .map(i => i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 0)""")
                 assert all(shown), f"{name}: {shown.count(False)} of {len(shown)} charts not drawn"
+                # MathML formulas are laid out by Chromium itself: each takes up real space
+                maths = page.evaluate("""() => Array.from(document.querySelectorAll('math'))
+                    .map(m => { const r = m.getBoundingClientRect(); return r.width > 50 && r.height > 10; })""")
+                assert all(maths), f"{name}: {maths.count(False)} of {len(maths)} formulas not laid out"
         finally:
             browser.close()
     assert not attempted, f"pages tried to reach outside: {attempted[:5]}"

@@ -10,6 +10,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -19,6 +21,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_make_lab_serves_jupyterlab(tmp_path):
     port, token = _free_port(), secrets.token_hex(16)
     env = dict(os.environ,
@@ -46,6 +49,13 @@ def test_make_lab_serves_jupyterlab(tmp_path):
         assert "started" in body
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=10) as resp:
             assert resp.status == 200 and b"JupyterLab" in resp.read()
+        # the course's defaults (tools/jupyterlab-overrides.json): no "get notified about Jupyter
+        # news?" pop-up over the first lesson, no update check
+        settings = f"http://127.0.0.1:{port}/lab/api/settings/@jupyterlab/apputils-extension:notification"
+        with urllib.request.urlopen(f"{settings}?token={token}", timeout=10) as resp:
+            schema = json.loads(resp.read())["schema"]["properties"]   # overrides change the defaults
+        assert schema["fetchNews"]["default"] == "false", schema["fetchNews"]
+        assert schema["checkForUpdates"]["default"] is False
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:

@@ -164,3 +164,124 @@ def test_row_counting_sees_inline_csv_and_nested_values():
     spec = {"datasets": {"a": [{"x": 1}] * 3},
             "layer": [{"data": {"values": "x,y\n1,2\n3,4\n", "format": {"type": "csv"}}}]}
     assert sorted(_rows(v) for v in _spec_datasets(spec)) == [2, 3]
+
+
+# ---------------------------------------------------------------------------
+# Prose renders as prose: no MathJax on dollar amounts
+# ---------------------------------------------------------------------------
+# JupyterLab 4.6 typesets as mathematics the text between two dollar signs in one run of text, and
+# anything in "$$…$$", "\(…\)", "\[…\]" or "\begin{…}…\end{…}"; code is left alone. A backslash
+# is not enough: the markdown renderer turns "\$" into "$" before MathJax reads the page
+# (jupyterlab/jupyterlab#8645), so "\$10 and \$20" is typeset too. What works in JupyterLab, on
+# GitHub (its documented form) and in the static site alike is a dollar sign in its own element:
+# "<span>\$</span>10". House style: every dollar sign in prose is written that way; every
+# formula is "$$…$$" and declared in the notebook's metadata, liquidity_lab.formulas (its TeX
+# source), so a test can tell an intended formula from prose that turned into maths. The
+# browser test counts the same formulas on the page after Run All.
+DOLLAR_MARKUP = "<span>\\$</span>"
+_CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]*`|^(?: {4}|\t).*$", re.S | re.M)
+_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\3\}", re.S)
+_INLINE_PAREN = re.compile(r"\\\((.+?)\\\)", re.S)
+_BARE_DOLLAR = re.compile(r"\\?\$")
+
+
+def math_in_markdown(text: str) -> tuple[list[str], list[str]]:
+    """(formulas, stray): the display formulas of a markdown text, and each dollar sign outside
+    code and formulas that is not written as <span>\\$</span>, with its context."""
+    text = _CODE.sub(" ", text).replace(DOLLAR_MARKUP, " ")
+    formulas = [next(g for g in m.groups() if g).strip() for m in _DISPLAY.finditer(text)]
+    text = _DISPLAY.sub(" ", text)
+    formulas += [m.group(1).strip() for m in _INLINE_PAREN.finditer(text)]
+    text = _INLINE_PAREN.sub(" ", text)
+    stray = [text[max(m.start() - 25, 0):m.end() + 25].replace("\n", " ") for m in _BARE_DOLLAR.finditer(text)]
+    return formulas, stray
+
+
+def declared_formulas(nb: dict) -> list[str]:
+    return list(nb["metadata"].get("liquidity_lab", {}).get("formulas", []))
+
+
+_NO_MATHS_CLASS = re.compile(r"class=['\"][^'\"]*\b(tex2jax_ignore|mathjax_ignore)\b")
+
+
+def _html_without_tags(html: str) -> str:
+    html = re.sub(r"<style.*?</style>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def math_problems(nb: dict) -> list[str]:
+    """Every place where a notebook would show typeset maths it did not declare."""
+    problems, found = [], []
+    for i, cell in enumerate(nb["cells"]):
+        src = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            formulas, stray = math_in_markdown(src)
+            found += formulas
+            problems += [f"cell {i}: a dollar sign MathJax may pair …{s}… (write {DOLLAR_MARKUP})" for s in stray]
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            md = "".join(data.get("text/markdown", ""))
+            if md:
+                formulas, stray = math_in_markdown(md)
+                problems += [f"cell {i}: maths in a markdown output …{s}…" for s in formulas + stray]
+            html = "".join(data.get("text/html", ""))
+            if html and not _NO_MATHS_CLASS.search(html):
+                text = _html_without_tags(html)
+                if len(_BARE_DOLLAR.findall(text)) >= 2 or _DISPLAY.search(text) or _INLINE_PAREN.search(text):
+                    problems.append(f"cell {i}: an HTML output with $ amounts and no tex2jax_ignore class")
+    declared = declared_formulas(nb)
+    if sorted(found) != sorted(declared):
+        problems.append(f"formulas in markdown {found} differ from metadata liquidity_lab.formulas {declared}")
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_prose_renders_as_prose(path):
+    problems = math_problems(_nb(path))
+    assert not problems, "\n".join(problems)
+
+
+def _one_cell_notebook(markdown: str, formulas=(), outputs=()) -> dict:
+    return {"metadata": {"liquidity_lab": {"formulas": list(formulas)}},
+            "cells": [{"cell_type": "markdown", "source": [markdown], "metadata": {}},
+                      {"cell_type": "code", "source": ["x"], "metadata": {}, "outputs": list(outputs)}]}
+
+
+@pytest.mark.parametrize("markdown", [
+    "It cost $10 in 2019 and $20 in 2025.",                     # the classic pair
+    "It cost \\$10 in 2019 and \\$20 in 2025.",                 # escaped: JupyterLab still typesets it
+    "A single $5 note.",                                         # one bare sign is a slip too
+    "Marked up <span>\\$</span>10 but not \\$20.",
+    "Between `code $1` and $2 … $3.",
+    "<span>$</span>10 and <span>$</span>20",                     # unescaped inside: the raw text pairs
+])
+def test_math_check_catches_bare_dollars(markdown):
+    assert math_problems(_one_cell_notebook(markdown))
+
+
+@pytest.mark.parametrize("markdown", [
+    "It cost <span>\\$</span>10 in 2019 and <span>\\$</span>20 in 2025.",
+    "In code: `df['$'] + $x$`, and\n\n```python\nprint('$1', '$2')\n```\n",
+    "    indented code $1 and $2",
+])
+def test_math_check_passes_escaped_dollars_and_code(markdown):
+    assert not math_problems(_one_cell_notebook(markdown))
+
+
+def test_math_check_wants_formulas_declared():
+    md = "The identity:\n\n$$a = b + c$$\n\nand <span>\\$</span>5."
+    assert not math_problems(_one_cell_notebook(md, formulas=["a = b + c"]))
+    assert math_problems(_one_cell_notebook(md))                                   # not declared
+    assert math_problems(_one_cell_notebook(md, formulas=["a = b + c", "x"]))     # declared, missing
+    assert math_problems(_one_cell_notebook("\\(x^2\\) inline", formulas=[])) # \( … \) typesets too
+
+
+def test_math_check_reads_outputs():
+    pair = "<p>from $10 to $20</p>"
+    html_out = {"output_type": "display_data", "data": {"text/html": [pair]}, "metadata": {}}
+    assert math_problems(_one_cell_notebook("ok", outputs=[html_out]))
+    safe = {"output_type": "display_data", "metadata": {},
+            "data": {"text/html": [f"<div class='tex2jax_ignore'>{pair}</div>"]}}
+    assert not math_problems(_one_cell_notebook("ok", outputs=[safe]))
+    md_out = {"output_type": "display_data", "data": {"text/markdown": ["from $10 to $20"]}, "metadata": {}}
+    assert math_problems(_one_cell_notebook("ok", outputs=[md_out]))

@@ -12,7 +12,7 @@ Offline by construction:
   HTML exporter has no Vega-Lite renderer in its display priority, so it shows that PNG, inlined
   as a data: URI, with the chart's title as its alt text;
 * the template's CDN scripts (require.js, MathJax, mermaid, the widget manager) are left out;
-  display formulas ($$ … $$) are shown as TeX in a formula box;
+  display formulas ($$ … $$) become MathML (latex2mathml), which the browser draws itself;
 * ipywidgets outputs (which need a kernel; no widget state is saved) become a short note saying
   how to use them, instead of their text repr;
 * links between lessons point at the pages (at the course map for a lesson not written yet), links to Markdown files under docs/ at pages
@@ -53,8 +53,7 @@ NAV_CSS = """
 .ll-nav .ll-none { color: transparent; }
 .ll-widget-note { border-left: 4px solid #56B4E9; background: #f0f7fc; color: #23425a; padding: 8px 12px;
   border-radius: 4px; font-family: var(--jp-ui-font-family, sans-serif); font-size: 13px; }
-.ll-math { display: block; margin: 0.6em 0; padding: 8px 12px; background: #f7f7f7; border-radius: 4px;
-  overflow-x: auto; font-family: var(--jp-code-font-family, monospace); }
+.ll-math { margin: 0.8em 0; overflow-x: auto; font-size: 1.15em; }
 img.ll-chart { max-width: 100%; height: auto; }
 """
 
@@ -184,8 +183,15 @@ _MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
 
 
 def _math_boxes(page_html: str) -> str:
-    """Display formulas ($$ … $$, left for MathJax by nbconvert) as TeX in a formula box."""
-    return _MATH.sub(lambda m: f'<code class="ll-math" title="formula (TeX)">{m.group(1).strip()}</code>', page_html)
+    """Display formulas ($$ … $$, left for MathJax by nbconvert) as MathML, drawn by the browser
+    itself (no MathJax, no script, works offline); the TeX source stays in the title."""
+    from latex2mathml.converter import convert
+
+    def mathml(m: re.Match) -> str:
+        tex = html.unescape(m.group(1)).strip()
+        return f'<div class="ll-math" title="{html.escape(tex)}">{convert(tex, display="block")}</div>'
+
+    return _MATH.sub(mathml, page_html)
 
 
 def _prepare(nb) -> None:

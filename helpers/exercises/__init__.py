@@ -58,6 +58,9 @@ class Blank:
 
 ____ = Blank()
 
+# The classes that keep JupyterLab's MathJax (and nbconvert's) off an HTML fragment.
+NO_MATHS = "tex2jax_ignore mathjax_ignore"
+
 _STYLES = {
     "correct": ("#e8f5e9", "#1b5e20", "Correct"),
     "incorrect": ("#fdecea", "#8a1c1c", "Not yet"),
@@ -88,7 +91,7 @@ class Feedback:
         bg, fg, word = _STYLES[self.kind]
         code = (f"<pre style='margin:6px 0 0 0'>{html.escape(self.code)}</pre>" if self.code else "")
         return (
-            f"<div class='tex2jax_ignore mathjax_ignore' "  # "$" here is money, not maths
+            f"<div class='{NO_MATHS}' "  # "$" here is money, not maths
             f"style='background:{bg};color:{fg};padding:8px 12px;border-radius:4px;"
             f"border-left:4px solid {fg}'><b>{html.escape(self.label)} — {word}:</b> "
             f"{html.escape(self.message)}{code}</div>"
@@ -212,7 +215,8 @@ class Quiz:
         """Clickable buttons with immediate feedback (needs a running kernel)."""
         import ipywidgets as widgets
 
-        boxes = [widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")]
+        # The HTML widget typesets "$ ... $" as maths; in a question "$" is money.
+        boxes = [widgets.HTML(f"<h4 class='{NO_MATHS}' style='margin:4px 0'>{html.escape(self.title)}</h4>")]
         for n, q in enumerate(self.questions, start=1):
             out = widgets.HTML(value="")
             buttons = []
@@ -222,7 +226,7 @@ class Quiz:
                 b.on_click(self._make_handler(n, i, out))
                 buttons.append(b)
             boxes.append(widgets.VBox(
-                [widgets.HTML(f"<b>{n}. {html.escape(q.question)}</b>"), *buttons, out],
+                [widgets.HTML(f"<b class='{NO_MATHS}'>{n}. {html.escape(q.question)}</b>"), *buttons, out],
                 layout=widgets.Layout(margin="0 0 10px 0"),
             ))
         return widgets.VBox(boxes)
