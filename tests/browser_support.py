@@ -170,25 +170,36 @@ def ensure_chromium(offline: bool = False) -> int:
     if path is None and os.environ.get(CHROMIUM_ENV):
         print(f"{how}: point {CHROMIUM_ENV} at a Chromium executable, or unset it")
         return 1
+    tried = []
     if path is None and not offline:
         root = _as_root()
-        if _debian_like() and shutil.which("apt-get") and root is not None:
+        if not (_debian_like() and shutil.which("apt-get")):
+            tried.append("apt-get: not a Debian/Ubuntu system")
+        elif root is None:
+            tried.append("apt-get: needs root or passwordless sudo")
+        else:
             print("browser tests: installing Debian's chromium with apt-get", flush=True)
             env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-            ok = subprocess.run(root + ["apt-get", "update", "-qq"], env=env).returncode == 0
-            ok = ok and subprocess.run(root + ["apt-get", "install", "-y", "-qq", "chromium"], env=env,
-                                       stdout=subprocess.DEVNULL).returncode == 0
+            run = dict(env=env, capture_output=True, text=True)
+            done = (subprocess.run(root + ["apt-get", "update", "-qq"], **run).returncode == 0
+                    and subprocess.run(root + ["apt-get", "install", "-y", "-qq", "chromium"], **run).returncode == 0)
             path, how = find_chromium()
+            if path is None:
+                tried.append("apt-get install chromium " + ("gave no /usr/bin/chromium" if done else "failed"))
         if path is None:
             print("browser tests: fetching Playwright's own Chromium (python -m playwright install chromium)",
                   flush=True)
             try:
-                subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], timeout=900)
+                proc = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"],
+                                      capture_output=True, text=True, timeout=900)
+                ok = proc.returncode == 0
             except subprocess.TimeoutExpired:
-                pass
+                ok = False
             path, how = find_chromium()
+            if path is None:
+                tried.append("Playwright's download " + ("gave no browser" if ok else "failed"))
     if path is None:
-        print(HOW_TO_GET_CHROMIUM)
+        print(HOW_TO_GET_CHROMIUM + (f" (tried: {'; '.join(tried)})" if tried else " (offline: nothing fetched)"))
         return 1
     print(f"browser tests use {path} ({how})")
     return 0

@@ -1,5 +1,6 @@
 """The course renderer, theme, and policy-phase helpers."""
 import base64
+import json
 
 import altair as alt
 import pandas as pd
@@ -95,3 +96,71 @@ def test_with_source_adds_a_source_line():
     spec = charts.with_source(_chart(), "Source: test").to_dict()
     assert spec["title"]["text"] == "A test chart"
     assert spec["title"]["subtitle"][-1] == "Source: test"
+
+
+# ---------------------------------------------------------------------------
+# portable_spec: stored chart specs that do not depend on the machine
+# ---------------------------------------------------------------------------
+def _values_chart(values):
+    df = pd.DataFrame({"x": range(len(values)), "y": values})
+    return alt.Chart(df).mark_line().encode(x="x:Q", y="y:Q")
+
+
+def test_portable_spec_hides_last_digit_differences():
+    # the same sums on two CPUs: equal to 15 digits, different in the 16th (as in lesson 03)
+    here, there = -0.06875373986290602, -0.068753739862906
+    a, b = (_values_chart([here, 1 / 3, 2.5]).to_dict() for _ in range(2))
+    b = _values_chart([there, 1 / 3, 2.5]).to_dict()
+    assert a != b and list(a["datasets"]) != list(b["datasets"])   # Altair alone: a new hash name
+    pa, pb = charts.portable_spec(a), charts.portable_spec(b)
+    assert pa == pb
+    (name, rows), = pa["datasets"].items()
+    assert pa["data"] == {"name": name} and name.startswith("data-") and len(name) == 37
+    assert [r["y"] for r in rows] == [-0.0687537, 0.333333, 2.5]
+
+
+def test_portable_spec_rounds_every_float_and_keeps_the_rest():
+    spec = {"mark": "rule", "encoding": {"y": {"datum": 0.30000000000000004}},
+            "params": [{"name": "p", "value": 12345678.9, "bind": {"input": "range", "step": 0.01}}],
+            "title": "A title with 3.14159265358979", "width": 640, "flag": True, "none": None}
+    before = json.dumps(spec, sort_keys=True)
+    out = charts.portable_spec(spec)
+    assert json.dumps(spec, sort_keys=True) == before           # the input is not modified
+    assert out["encoding"]["y"]["datum"] == 0.3
+    assert out["params"][0]["value"] == 12345700.0 and out["params"][0]["bind"]["step"] == 0.01
+    assert out["title"] == spec["title"] and out["width"] == 640 and out["flag"] is True and out["none"] is None
+
+
+def test_portable_spec_rounds_inline_csv_but_not_dates_names_or_integers():
+    csv = "date,btc,n\n2024-01-03T00:00,42847.12345678,12\n2024-01-10T00:00,1.429e+04,\n"
+    spec = {"data": {"name": "lesson", "values": csv, "format": {"type": "csv"}}, "mark": "line"}
+    out = charts.portable_spec(spec, digits=4)
+    assert out["data"]["values"] == "date,btc,n\n2024-01-03T00:00,4.285e+04,12\n2024-01-10T00:00,1.429e+04,\n"
+    assert out["data"]["name"] == "lesson"    # a name the author chose stays
+
+
+def test_portable_spec_renames_references_in_layers():
+    chart = _values_chart([0.1 + 0.2, 1.0]) + _values_chart([0.1 + 0.2, 1.0]).mark_point()
+    out = charts.portable_spec(chart.to_dict())
+    names = list(out["datasets"])
+    text = json.dumps({k: v for k, v in out.items() if k != "datasets"})
+    assert all(n in text for n in names)
+    assert not any(old in json.dumps(out) for old in chart.to_dict()["datasets"] if old not in names)
+
+
+def test_the_renderer_stores_the_portable_spec():
+    spec = _values_chart([1 / 7, 2 / 7]).to_dict()
+    bundle = alt.renderers.get()(spec)
+    assert bundle[charts.VEGALITE_MIME] == charts.portable_spec(spec)
+
+
+@pytest.mark.parametrize("spec, digits, error, word", [
+    ([1, 2], charts.CHART_DIGITS, TypeError, "spec"),
+    ({}, 2, ValueError, "digits"),
+    ({}, 16, ValueError, "digits"),
+    ({}, 6.0, ValueError, "digits"),
+    ({}, True, ValueError, "digits"),
+])
+def test_portable_spec_checks_its_arguments(spec, digits, error, word):
+    with pytest.raises(error, match=word):
+        charts.portable_spec(spec, digits)

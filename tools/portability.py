@@ -45,15 +45,23 @@ def numpy_groups(disable: list[str] | None = None) -> tuple[list[str], list[str]
     return [k for k in out if "AVX512" in k or k == "X86_V4"], out
 
 
+def python_version(python: str) -> str | None:
+    """'3.12' for an interpreter that runs, else None (a pyenv shim for a version not selected fails)."""
+    try:
+        proc = subprocess.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                              capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return proc.stdout.strip() if proc.returncode == 0 else None
+
+
 def find_python(version: str) -> str | None:
-    """python3.12 (say) on PATH, else the newest pyenv build of that version."""
-    found = shutil.which(f"python{version}")
-    if found:
-        return found
+    """An interpreter of ``version`` that runs: python3.12 (say) on PATH, else the newest pyenv build."""
     root = os.environ.get("PYENV_ROOT") or str(Path.home() / ".pyenv")
     builds = sorted(glob.glob(f"{root}/versions/{version}.*/bin/python{version}"),
-                    key=lambda p: [int(x) for x in re.findall(r"\d+", Path(p).parts[-3])])
-    return builds[-1] if builds else None
+                    key=lambda p: [int(x) for x in re.findall(r"\d+", Path(p).parts[-3])], reverse=True)
+    candidates = [shutil.which(f"python{version}")] + builds
+    return next((c for c in candidates if c and python_version(c) == version), None)
 
 
 def locale_installed(name: str) -> bool:
@@ -66,7 +74,7 @@ def locale_installed(name: str) -> bool:
 
 def run_lessons(label: str, env_extra: dict[str, str] | None = None, python: str | None = None) -> tuple[bool, str]:
     LOGS.mkdir(parents=True, exist_ok=True)
-    log = LOGS / (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") + ".log")
+    log = LOGS / (re.sub(r"[^a-z0-9.]+", "-", label.split(":")[0].split(" (")[0].lower()).strip("-") + ".log")
     cmd = ["make", "--no-print-directory", "lessons"] + ([f"PYTHON={python}"] if python else [])
     env = dict(os.environ, **(env_extra or {}))
     env.pop("MAKEFLAGS", None)    # each variant chooses its own interpreter and environment
@@ -108,8 +116,10 @@ def main(argv: list[str]) -> int:
     note = "" if locale_installed(zh) else f" (locale {zh} not installed: libc uses C for it)"
     variants.append((f"(c) TZ=Asia/Shanghai LANG={zh}{note}", {"TZ": "Asia/Shanghai", "LANG": zh}, None))
     for python in pythons:
-        version = subprocess.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                                 capture_output=True, text=True, check=True).stdout.strip()
+        version = python_version(python)
+        if version is None:
+            print(f"{python} does not run")
+            return 1
         variants.append((f"(d) Python {version} ({python})", {}, python))
 
     if avx512:   # the switch must take: no AVX-512 group left on
