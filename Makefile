@@ -23,8 +23,8 @@ OFFLINE ?=
 # Tests by what they need (markers in pyproject.toml): `make unit` runs the fast ones only.
 UNIT_MARKS := not browser and not network and not slow
 TEST_MARKS := $(if $(OFFLINE),not network,)
-PIP_INSTALL := $(if $(OFFLINE),--no-index --find-links $(WHEELHOUSE),)
 WHEELHOUSE ?= wheelhouse
+PIP_INSTALL := $(if $(OFFLINE),--no-index --find-links $(WHEELHOUSE),)
 
 .PHONY: help env browser lab test unit lessons portability verify data refresh bench execute html wheelhouse offline-env clean
 
