@@ -11,12 +11,26 @@ NOTEBOOKS = sorted((ROOT / "lessons").glob("*.ipynb"))
 
 
 def _rows():
-    rows = []
+    """The rows of the glossary's term table (the first table; a later one explains numbers)."""
+    rows, inside = [], False
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        if line.startswith("| ") and not line.startswith("| term") and not line.startswith("|---"):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            rows.append(cells)
+        if line.startswith("| term"):
+            inside = True
+        elif inside and not line.startswith("|"):
+            break
+        elif inside and not line.startswith("|---"):
+            rows.append([c.strip() for c in line.strip().strip("|").split("|")])
     return rows
+
+
+def test_glossary_explains_chinese_large_numbers():
+    text = GLOSSARY.read_text(encoding="utf-8")
+    for word in ("万亿", "亿", "兆", "1 trillion", "38 billion"):
+        assert word in text, word
+    terms = {r[1] for r in _rows()} | {r[2] for r in _rows()}
+    for zh in ("缩表", "扩表", "放水", "降息", "加息", "爆仓"):
+        assert any(zh in t for t in terms), zh
+    assert any("联准会" in t for t in terms) and any("聯準會" in t for t in terms)
 
 
 def test_glossary_rows_have_three_languages_and_a_lesson():
