@@ -11,7 +11,7 @@ and quizzes for each lesson).
 """
 from importlib import import_module
 
-__all__ = ["setup", "load", "catalogue", "describe", "DataError"]
+__all__ = ["setup", "load", "catalogue", "describe", "last_dates", "DataError"]
 __version__ = "0.1.0"
 
 _LAZY = {
@@ -19,6 +19,7 @@ _LAZY = {
     "load": "helpers.data",
     "catalogue": "helpers.data",
     "describe": "helpers.data",
+    "last_dates": "helpers.data",
     "DataError": "helpers.data",
 }
 

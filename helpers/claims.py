@@ -6,9 +6,38 @@ and in English), the data that test it, the key numbers (``numbers``, a small Da
 a one-line reason and a paragraph of explanation built from the computed numbers, what data would
 settle the question where this snapshot cannot, and the primary sources.
 
-Verdicts are one of :data:`VERDICTS`. Every verdict is computed by ``RULES[n](facts)``: a small,
-documented function of the numbers, so a test (or a reader) can check that the verdict follows from
-the data and not from an opinion.
+Verdicts are one of :data:`VERDICTS`, each defined in one sentence:
+
+* **supported** — the data agree with the claim as stated.
+* **misleading** — something real lies behind the claim, but as stated it gives a wrong impression (a
+  one-off spike presented as a level, a real drain given the wrong name, touched once presented as
+  reached, co-movement presented as cause).
+* **not supported by this data** — the data could show the claim but do not: the number is not
+  reproduced, or the pattern cannot be told from chance.
+* **false** — the data contradict the claim.
+* **cannot be checked with this data** — the data cannot reach the claim (the series is not in the
+  snapshot, the horizon is not yet in the data, the fact rests only on secondary copies); the evidence
+  then says what data would settle it.
+
+Every verdict is computed by ``RULES[n](facts)``: a small, documented function of the numbers, so a
+test (or a reader) can check that the verdict follows from the data and not from an opinion.
+
+**Parts.** A claim that bundles several statements carries ``parts`` (:class:`Part`): each with its
+own short text, the facts it reads, its rule and its verdict (``PART_RULES[n][key](part.facts)``).
+The claim's overall verdict is derived from its parts by :func:`overall_verdict`: the *least*
+favourable verdict among the parts the data can test (false, then not supported by this data, then
+misleading, then supported) — a claim is as strong as its weakest testable part; parts that cannot be
+checked do not count, but are listed with the data that would settle them; if no part can be tested,
+the claim cannot be checked with this data.
+
+**Record, then reveal.** ``ev.brief()`` shows the claim and what tests it, not the rule or the
+verdict. The learner records a verdict first (``ev.record("misleading")`` or :func:`record`), and only
+then does ``ev.reveal()`` show the rule, each part's verdict and the course's verdict beside theirs.
+
+**Policy facts** come from the policy-event table, whose ``checked`` column says how each row was
+checked: ``primary`` (the release text was read) and ``data`` (confirmed by the snapshot's FRED
+target-range series) count as confirmed; ``secondary`` (press copies only) does not, and a verdict
+that rests on such a row says so.
 
 Conventions, stated once:
 
@@ -20,11 +49,11 @@ Conventions, stated once:
   (:func:`reaches`).
 * **Choices.** Where the answer depends on a reasonable choice (window, dates, asset, return type,
   data source, measure), the evidence shows the whole range, and the verdict uses the reading most
-  favourable to the claim (order: supported, misleading, false). A claim is not marked wrong
+  favourable to the claim (order: supported, misleading, not supported by this data, false). A claim is not marked wrong
   because of a choice the checker made.
-* **Several parts.** Where a claim bundles several statements, the verdict is that of the part the
-  data can test; the other parts are named as "cannot be checked with this data", with the data
-  that would settle them.
+* **Outside figures.** Where the snapshot lacks a series, a published figure from a named outside
+  source may be quoted (:data:`OUTSIDE_MARKET_CAP_2025`); it is labelled as outside the snapshot
+  wherever it is used.
 * **Data.** The course snapshot (:func:`helpers.data.load`) and its policy-event table. Money in $
   billions unless a name says ``_tn`` ($ trillions); returns in percent unless a name says
   otherwise; correlations are Pearson correlations of returns or changes, never of levels.
@@ -46,12 +75,25 @@ import pandas as pd
 
 from helpers import stats
 from helpers.charts import PALETTE, SOURCE_FRED, with_source
+from helpers.exercises import NO_MATHS, ____, Feedback
 from helpers.validate import check_choice, check_date, check_int, check_number, check_seed
 
 __all__ = [
     "VERDICTS",
     "VERDICT_COLORS",
+    "VERDICT_WORDS",
+    "NOT_SUPPORTED",
+    "CONFIRMED",
+    "OUTSIDE_MARKET_CAP_2025",
+    "Part",
     "Evidence",
+    "PART_RULES",
+    "overall_verdict",
+    "normalise_verdict",
+    "record",
+    "reveal",
+    "recorded",
+    "RECORDED",
     "CLAIMS",
     "RULES",
     "matches",
@@ -79,9 +121,43 @@ __all__ = [
 ] + [f"claim_{n:02d}" for n in range(1, 15)] + [f"rule_{n:02d}" for n in range(1, 15)]
 
 SUPPORTED, MISLEADING, FALSE, CANNOT = "supported", "misleading", "false", "cannot be checked with this data"
-VERDICTS: tuple[str, ...] = (SUPPORTED, MISLEADING, FALSE, CANNOT)
-VERDICT_COLORS = {SUPPORTED: "#009E73", MISLEADING: "#E69F00", FALSE: "#D55E00", CANNOT: "#999999"}
-_FAVOUR = {SUPPORTED: 0, MISLEADING: 1, FALSE: 2}
+NOT_SUPPORTED = "not supported by this data"
+VERDICTS: tuple[str, ...] = (SUPPORTED, MISLEADING, NOT_SUPPORTED, FALSE, CANNOT)
+# Okabe-Ito colours (helpers.charts.PALETTE), readable with the common colour-vision deficiencies.
+VERDICT_COLORS = {SUPPORTED: "#009E73", MISLEADING: "#E69F00", NOT_SUPPORTED: "#CC79A7", FALSE: "#D55E00",
+                  CANNOT: "#999999"}
+_FAVOUR = {SUPPORTED: 0, MISLEADING: 1, NOT_SUPPORTED: 2, FALSE: 3}
+
+# What a learner may type for each verdict (case, spaces and punctuation are ignored).
+VERDICT_WORDS: dict[str, tuple[str, ...]] = {
+    SUPPORTED: ("supported", "support", "true", "correct"),
+    MISLEADING: ("misleading", "mislead", "partly true", "partly"),
+    NOT_SUPPORTED: ("not supported by this data", "not supported", "unsupported", "not supported by the data",
+                    "not backed", "not backed by the data"),
+    FALSE: ("false", "wrong", "incorrect"),
+    CANNOT: ("cannot be checked with this data", "cannot be checked", "can't be checked", "cannot check",
+             "can't check", "uncheckable", "not checkable", "cannot be checked with the data"),
+}
+_ALLOWED = "'supported', 'misleading', 'not supported', 'false' or 'cannot be checked'"
+
+# How an event row was checked (policy_events ``checked``): these count as confirmed facts. The older
+# labels ('confirmed'; 'partial' / 'unconfirmed' not confirmed) are still understood.
+CONFIRMED: tuple[str, ...] = ("primary", "data", "confirmed")
+
+# An OUTSIDE figure, not from the snapshot (which holds no total crypto market value): CoinGecko's
+# annual report for 2025. Quoted for claim 10 only, and labelled as outside wherever it is shown.
+OUTSIDE_MARKET_CAP_2025: Mapping[str, Any] = {
+    "change_pct": -10.4,          # total crypto market capitalisation, year on year, percent
+    "end_value_tn": 3.0,          # at the end of 2025, $ trillions
+    "btc_change_pct": -6.4,       # the same report's bitcoin return for 2025, percent (a cross-check)
+    "source": "CoinGecko, 2025 Annual Crypto Industry Report",
+    "url": "https://www.coingecko.com/research/publications/2025-annual-crypto-report",
+    "published": "January 2026",
+    "seen_in": ("https://coinalertnews.com/news/2026/01/20/crypto-market-2025-decline-volatility-growth",
+                "https://techflowpost.com/en-US/article/29977"),
+    "note": "read in two reports of the publication (2026-01-20 and a translation), not on the page itself; "
+            "CoinGecko's count of coins and supply may differ from other providers'",
+}
 
 ARTICLES = {
     "A": "article A (Simplified Chinese): the Fed ending QT and what it could mean for crypto",
@@ -113,6 +189,17 @@ def _check_verdict(name: str, value: Any) -> str:
     return check_choice(name, value, VERDICTS)
 
 
+def normalise_verdict(text: Any) -> str | None:
+    """The verdict in :data:`VERDICTS` that ``text`` names (see :data:`VERDICT_WORDS`), or None."""
+    if not isinstance(text, str):
+        return None
+    key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower().replace("'", ""))).strip()
+    return _LOOKUP.get(key)
+
+
+_LOOKUP = {re.sub(r"[^a-z ]", "", w.replace("'", "")): v for v, words in VERDICT_WORDS.items() for w in words}
+
+
 # ---------------------------------------------------------------------------
 # Rules shared by several claims
 # ---------------------------------------------------------------------------
@@ -142,7 +229,10 @@ def reaches(value: float, claimed: float, step: float) -> bool:
 
 
 def most_favourable(verdicts: Iterable[str]) -> str:
-    """The verdict most favourable to a claim among readings: supported, then misleading, then false."""
+    """The verdict most favourable to a claim among readings: supported, misleading, not supported, false.
+
+    Readings that cannot be checked do not count; if none can, the result is "cannot be checked".
+    """
     vs = [_check_verdict("verdicts (each)", v) for v in verdicts]
     if not vs:
         raise ValueError("verdicts is empty; give at least one verdict")
@@ -152,15 +242,48 @@ def most_favourable(verdicts: Iterable[str]) -> str:
     return min(graded, key=_FAVOUR.__getitem__)
 
 
+def overall_verdict(verdicts: Iterable[str]) -> str:
+    """A claim's verdict from its parts' verdicts: the least favourable among the parts that can be checked.
+
+    Order: false, not supported by this data, misleading, supported. Parts that cannot be checked do
+    not count; if no part can be checked, the claim cannot be checked with this data.
+    """
+    vs = [_check_verdict("verdicts (each)", v) for v in verdicts]
+    if not vs:
+        raise ValueError("verdicts is empty; give at least one part's verdict")
+    graded = [v for v in vs if v in _FAVOUR]
+    if not graded:
+        return CANNOT
+    return max(graded, key=_FAVOUR.__getitem__)
+
+
 # ---------------------------------------------------------------------------
 # The evidence object
 # ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Part:
+    """One statement of a claim that bundles several: its text, the facts its rule reads, the rule and verdict.
+
+    ``verdict == PART_RULES[claim][key](facts)``; ``settle`` says what data would settle a part that
+    cannot be checked.
+    """
+
+    key: str
+    text: str
+    facts: Mapping[str, Any]
+    rule: str
+    verdict: str
+    settle: str = ""
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What the data say about one claim (see the module docstring for the conventions).
 
     ``numbers`` is the table to read (with a ``used by rule`` column where some rows are context);
-    ``facts`` holds the values the rule reads; ``verdict == RULES[number](facts)``.
+    ``facts`` holds the values the rule reads; ``verdict == RULES[number](facts)``. ``parts`` (may be
+    empty) are the claim's separate statements, each with its own verdict; the overall verdict is
+    :func:`overall_verdict` of theirs.
     """
 
     number: int
@@ -177,26 +300,146 @@ class Evidence:
     explanation: str
     settle: str = ""
     sources: tuple[str, ...] = field(default_factory=tuple)
+    parts: tuple[Part, ...] = field(default_factory=tuple)
 
     def brief(self) -> str:
-        """The claim, what tests it and the rule: everything but the verdict (for the learner to judge)."""
+        """The claim and what tests it: no rule, no verdict (record yours first, then :meth:`reveal`)."""
         lines = [f"Claim {self.number}: {self.claim_en}",
                  f"  Article {self.article}: " + " … ".join(f"「{q}」" for q in self.quote_zh),
-                 f"  Tested with: {self.tested_with}",
-                 f"  Rule: {self.rule}"]
+                 f"  Tested with: {self.tested_with}"]
+        if self.parts:
+            lines.append("  Parts to judge: " + "; ".join(f"({p.key}) {p.text}" for p in self.parts))
+        lines.append(f"  Next: record your verdict with c{self.number}.record('...'), then c{self.number}.reveal()")
+        return "\n".join(lines)
+
+    def rule_text(self) -> str:
+        """The rule, with each part's rule and verdict where the claim has parts."""
+        if not self.parts:
+            return f"Rule: {self.rule}"
+        lines = [f"Rule: {self.rule}"]
+        lines += [f"  ({p.key}) {p.text} — {p.verdict.upper()}. Rule: {p.rule}" for p in self.parts]
         return "\n".join(lines)
 
     def card(self) -> str:
-        """The whole finding as text: claim, verdict, explanation, what would settle it, sources."""
-        lines = [f"Claim {self.number} — {self.verdict.upper()}: {self.short}", f"  {self.explanation}"]
+        """The whole finding as text: claim, verdict, parts, explanation, what would settle it, sources."""
+        lines = [f"Claim {self.number} — {self.verdict.upper()}: {self.short}"]
+        lines += [f"  ({p.key}) {p.text} — {p.verdict}" for p in self.parts]
+        lines.append(f"  {self.explanation}")
         if self.settle:
             lines.append(f"  What would settle it: {self.settle}")
         if self.sources:
             lines.append("  Sources: " + " ".join(self.sources))
         return "\n".join(lines)
 
+    def record(self, verdict: Any = ____) -> Feedback:
+        """Record your verdict on this claim (before :meth:`reveal`); never raises on a bad verdict."""
+        return record(self.number, verdict)
+
+    def reveal(self) -> Feedback:
+        """The rule, each part's verdict and the course's verdict beside yours — once you have recorded one."""
+        return _reveal(self)
+
     def __repr__(self) -> str:
-        return f"<Evidence for claim {self.number}: run .brief(), .numbers, .card()>"
+        return (f"<Evidence for claim {self.number}: .brief(), .numbers, then .record('...') and .reveal()>")
+
+
+class Recorded(Feedback):
+    """Feedback that a verdict was recorded (shown before the reveal)."""
+
+    def __repr__(self) -> str:
+        return f"{self.label} — Recorded: {self.message}"
+
+    def _repr_html_(self) -> str:
+        import html as _html
+
+        return (f"<div class='{NO_MATHS}' style='background:#eef3f8;color:#0d3c61;padding:8px 12px;"
+                f"border-radius:4px;border-left:4px solid #0d3c61'><b>{_html.escape(self.label)} — Recorded:</b> "
+                f"{_html.escape(self.message)}</div>")
+
+
+RECORDED: dict[Any, Any] = {}
+"""Verdicts the learner recorded, by claim number (``record`` fills it; keys such as 3, '3' or 'c3')."""
+
+
+def _check_claim_number(claim: Any) -> int:
+    if isinstance(claim, bool) or not isinstance(claim, int):
+        raise TypeError(f"claim must be a claim number (int) from 1 to 14, got {type(claim).__name__} ({claim!r})")
+    if not 1 <= claim <= 14:
+        raise ValueError(f"claim={claim} is not a claim; allowed: 1 to 14")
+    return claim
+
+
+def recorded() -> dict[int, str]:
+    """The recorded verdicts keyed by claim number (keys such as 3, '3' or 'c3' are accepted)."""
+    out: dict[int, str] = {}
+    for key, value in RECORDED.items():
+        m = re.fullmatch(r"c?(\d{1,2})", str(key).strip().lower())
+        if m and 1 <= int(m.group(1)) <= 14:
+            v = normalise_verdict(value)
+            out[int(m.group(1))] = v if v is not None else f"not a verdict ({value!r})"
+    return out
+
+
+def record(claim: int, verdict: Any = ____) -> Feedback:
+    """Record your verdict on claim ``claim`` (1-14) before the reveal.
+
+    ``verdict`` is one of :data:`VERDICTS` (short forms such as 'not supported' or 'cannot be checked'
+    work). A blank or unknown verdict gives feedback listing the allowed verdicts; it never raises.
+    """
+    n = _check_claim_number(claim)
+    label = f"Claim {n}"
+    if verdict is ____:
+        return Feedback("blank", label, f"replace ____ with your verdict — {_ALLOWED} — and run the cell again")
+    v = normalise_verdict(verdict)
+    if v is None:
+        shown = repr(verdict) if isinstance(verdict, str) else f"a {type(verdict).__name__}"
+        return Feedback("incorrect", label, f"{shown} is not a verdict; give one of {_ALLOWED} (as text, in quotes)")
+    RECORDED[n] = v
+    return Recorded("recorded", label, f"your verdict is '{v}'. Now run c{n}.reveal() to see the rule, each "
+                                       "part's verdict and the course's verdict.")
+
+
+def reveal(claim: int) -> Feedback:
+    """The rule and the course's verdict on claim ``claim`` (default choices), once you have recorded one."""
+    return _reveal(evidence(_check_claim_number(claim)))
+
+
+def _reveal(ev: Evidence) -> Feedback:
+    label = f"Claim {ev.number}"
+    mine = recorded().get(ev.number)
+    if mine is None or mine not in VERDICTS:
+        return Feedback("blank", label, f"record your verdict first — c{ev.number}.record('...') with one of "
+                                        f"{_ALLOWED} — then run this cell again: the rule and the course's "
+                                        "verdict are shown only after you have committed to one")
+    body = (f"you recorded '{mine}'; the course's verdict is '{ev.verdict}'. {ev.rule_text()} "
+            f"Why: {ev.reason}.")
+    if ev.settle and ev.verdict != SUPPORTED:
+        body += f" What would settle it: {ev.settle}"
+    if mine == ev.verdict:
+        return Feedback("correct", label, "you agree with the rule. " + body)
+    return Feedback("incorrect", label, "you and the rule disagree — read the numbers again and see which part "
+                                        "or reading differs. " + body)
+
+
+def _subset(facts: Mapping[str, Any], patterns: Iterable[str]) -> dict[str, Any]:
+    """The facts a part reads: keys matching ``patterns`` (glob patterns such as ``*_q1_ci_*``)."""
+    from fnmatch import fnmatchcase
+
+    out = {}
+    for pat in patterns:
+        hits = [k for k in facts if fnmatchcase(k, pat)]
+        if not hits:
+            raise KeyError(f"no fact matches {pat!r}")
+        out.update({k: facts[k] for k in hits})
+    return out
+
+
+def _parts(number: int, facts: Mapping[str, Any]) -> tuple[Part, ...]:
+    out = []
+    for key, text, rule, fn, keys, settle in _PARTS.get(number, ()):
+        sub = _subset(facts, keys)
+        out.append(Part(key=key, text=text, facts=sub, rule=rule, verdict=fn(sub), settle=settle))
+    return tuple(out)
 
 
 def _evidence(number: int, facts: dict, numbers: pd.DataFrame, reason: str, explanation: str,
@@ -205,12 +448,14 @@ def _evidence(number: int, facts: dict, numbers: pd.DataFrame, reason: str, expl
     return Evidence(number=number, short=meta["short"], claim_en=meta["en"], quote_zh=meta["zh"],
                     article=meta["article"], tested_with=meta["tested"], numbers=numbers, facts=facts,
                     rule=meta["rule"], verdict=RULES[number](facts), reason=reason, explanation=explanation,
-                    settle=settle, sources=tuple(dict.fromkeys(s for s in sources if s)))
+                    settle=settle, sources=tuple(dict.fromkeys(s for s in sources if s)),
+                    parts=_parts(number, facts))
 
 
 def _fresh(ev: Evidence) -> Evidence:
     """A copy the caller may change without touching the cache."""
-    return replace(ev, numbers=ev.numbers.copy(), facts=dict(ev.facts))
+    parts = tuple(replace(p, facts=dict(p.facts)) for p in ev.parts)
+    return replace(ev, numbers=ev.numbers.copy(), facts=dict(ev.facts), parts=parts)
 
 
 def _fmt_bn(x: float) -> str:
@@ -293,23 +538,24 @@ def _year_end_close(s: pd.Series, year: int) -> tuple[pd.Timestamp, float]:
 # ---------------------------------------------------------------------------
 # Claim texts and rules
 # ---------------------------------------------------------------------------
+_RULE_FROM_PARTS = ("each part has its own rule (below); the claim's verdict is the least favourable verdict among "
+                    "the parts that can be checked (false, then not supported by this data, then misleading, then "
+                    "supported); parts that cannot be checked are listed, not counted")
+
 _META: dict[int, dict[str, Any]] = {
     1: {"short": "The Fed ended QT in December 2025.",
         "en": "The Fed formally ended quantitative tightening (QT) in December 2025.",
         "zh": ("美联储已于2025年12月正式终结量化紧缩",), "article": "A",
         "tested": "the policy-event table (kind qt_end, its effective date and `checked`) and weekly "
                   "Treasury holdings from the H.4.1 balance sheet before and after that date",
-        "rule": "supported if the table has a qt_end decision that took effect in the claimed month, checked "
-                "against the release ('confirmed'), and Treasury holdings, falling before, did not fall more "
-                "than the tolerance below their level in that week afterwards; misleading if the decision exists "
-                "but holdings kept falling; false if no such decision; cannot be checked if the row is not confirmed"},
+        "rule": _RULE_FROM_PARTS},
     2: {"short": "QT withdrew about $2 trillion over three years from 2022.",
         "en": "Since the Fed started QT in 2022 it has withdrawn about $2 trillion of liquidity over three years.",
         "zh": ("自2022年美联储启动QT以来,三年间从金融市场回收约2万亿美元流动性",), "article": "A",
         "tested": "weekly total assets and securities (Treasuries + MBS), from the 2022 peak and from the start "
-                  "of runoff (2022-06-01) to the week nearest the end of runoff (2025-12-01)",
-        "rule": "supported if every measure of the shrinkage rounds to the claimed $2 trillion (to the nearest "
-                "trillion); misleading if only some do; false if none does"},
+                  "of runoff (2022-06-01) to the week nearest the end of runoff (2025-12-01); where the drain landed "
+                  "(bank reserves, ON RRP, net liquidity); the months of runoff",
+        "rule": _RULE_FROM_PARTS},
     3: {"short": "Treasury purchases restarted in Q1 2025 at $35B a month; $45B and $38B repo operations.",
         "en": "The Fed restarted Treasury purchases in Q1 2025 at $35 billion a month and injected $45 billion "
               "through repo operations (and a '$38 billion repo operation').",
@@ -317,9 +563,7 @@ _META: dict[int, dict[str, Any]] = {
                "联准会的380億美元回購操作"), "article": "B",
         "tested": "weekly Treasury holdings over Q1 2025, the month-by-month changes, and the first purchase "
                   "decision (kind rmp / qe_start / qe_expand) in the event table; repo operations are not in the data",
-        "rule": "for the purchase part: false if Treasury holdings fell over Q1 2025 and the first purchase "
-                "decision of 2025 came after Q1; supported if holdings rose and a purchase decision came in Q1; "
-                "misleading otherwise. The repo figures cannot be checked with this data"},
+        "rule": _RULE_FROM_PARTS},
     4: {"short": "The FOMC delayed rate cuts until 1 December 2025.",
         "en": "In 2025 the FOMC delayed rate cuts until 1 December 2025.",
         "zh": ("同時將降息推遲至2025年12月1日",), "article": "B",
@@ -333,9 +577,7 @@ _META: dict[int, dict[str, Any]] = {
         "article": "B",
         "tested": "weekly total assets at the start of 2023, their highest level in the first half of 2023, and "
                   "at the end of 2025",
-        "rule": "supported if total assets at the start of 2023 round to $8.7 trillion (nearest $0.1 trillion) and "
-                "were lower at the end of 2025; misleading if only a short-lived level later in early 2023 rounds "
-                "to it; false if neither"},
+        "rule": _RULE_FROM_PARTS},
     6: {"short": "Bitcoin rose 11% after the announcement; $590M liquidated in the 24 hours before.",
         "en": "Bitcoin rose 11% after the Fed's policy announcement; $590 million of leveraged positions were "
               "liquidated in the 24 hours before it.",
@@ -343,49 +585,51 @@ _META: dict[int, dict[str, Any]] = {
         "tested": "daily BTC closes after the FOMC announcements of 2025-10-29 (end of QT) and 2025-12-10 (bill "
                   "purchases), from the close before and the close of the announcement day, over 1, 7 and 30 "
                   "days, and the best close within 30 days; liquidations are not in the data",
-        "rule": "for the price part: supported if any of these returns reaches the claimed rise (rounded to the "
-                "nearest percent); false if none does. The liquidation figure cannot be checked with this data"},
+        "rule": _RULE_FROM_PARTS},
     7: {"short": "In 2025 the 60-day BTC–S&P 500 correlation reached 0.72.",
         "en": "In 2025 the 60-day correlation between bitcoin and the S&P 500 reached 0.72.",
         "zh": ("2025年,比特幣與標準普爾500指數的60天相關性達到了0.72",), "article": "B",
         "tested": "60-day rolling correlations of daily BTC and S&P 500 returns in 2025, for every combination of "
                   "BTC source (Yahoo; Coinbase as dated; Coinbase re-aligned to Yahoo's days), return type "
                   "(log, simple) and alignment (common trading days; same calendar day)",
-        "rule": "supported if the highest value over all variants reaches the claimed value (to two decimals); "
-                "misleading if it falls short by no more than 0.10 (a real high, but not the number given); "
-                "false if it falls short by more"},
+        "rule": ("supported if the highest value over all variants reaches the claimed value (to two decimals); "
+                "not supported by this data if it falls short by no more than 0.10 (a high correlation is real, but "
+                "the number given is not reproduced); false if it falls short by more")},
     8: {"short": "Every tightening-to-easing pivot (2019, 2020, 2023) was followed by strong crypto gains "
                  "within 6–18 months.",
         "en": "Every Fed pivot from tightening to easing (2019, 2020, 2023) was followed by strong crypto gains "
               "within 6 to 18 months.",
-        "zh": ("每一次美联储由紧缩转宽松后的6-18个月,加密市场均迎来强劲上涨",), "article": "A",
+        "zh": ("每一次美联储由紧缩转宽松后的6-18个月,加密市场均迎来强劲上涨",
+               "每当政策由紧缩转为宽松(降息叠加QT终结),风险资产往往在6-12个月内大幅上涨"), "article": "A",
         "tested": "an event study (helpers.events) of BTC and ETH after the article's three pivots at 6, 12 and 18 "
-                  "months, each against the base rate of all windows of the same length",
-        "rule": "per asset: false if at no horizon were all pivots followed by gains; supported if at some horizon "
-                "all were and random windows would do as well less than 5% of the time; misleading if all were "
-                "but random windows would often do as well. The verdict is the most favourable over BTC and ETH"},
+                  "months, each against the base rate of all windows of the same length; and the same horizons after "
+                  "the article's own definition of a pivot in 2025 (cuts together with the end of QT), as far as the "
+                  "data reach",
+        "rule": _RULE_FROM_PARTS},
     9: {"short": "After QT ends, bitcoin is expected to reach $90,000–100,000.",
         "en": "After QT ends, bitcoin is expected to test the $90,000–100,000 range.",
         "zh": ("比特币有望冲击90000-100000美元区间",), "article": "A",
         "tested": "daily BTC closes from the end of runoff (2025-12-01) to the end of the data",
-        "rule": "a forecast with no date and no probability cannot be checked by one price path; with a horizon "
-                "(in days), supported if BTC closed at or above the range's lower end within it (or, reading "
-                "'at end', on its last day), false if not, and cannot be checked if the horizon runs past the data"},
+        "rule": ("with no horizon, the forecast is scored against the record so far: supported if BTC reached the "
+                "range's lower end and is at or above it at the end of the data; misleading if it reached it but "
+                "has since fallen below (touched, not held); not supported by this data if it has not reached it. "
+                "With a horizon (in days): supported if BTC closed at or above the lower end within it (or, "
+                "reading 'at end', on its last day), false if not, cannot be checked if the horizon runs past the data")},
     10: {"short": "Total crypto market value fell 15% in 2025 under QT.",
          "en": "Under QT in 2025 the total crypto market value fell 15%.",
-         "zh": ("導致整體加密貨幣市場市值下降了15%",), "article": "B",
-         "tested": "BTC and ETH calendar-2025 returns as a partial check; total crypto market capitalisation is "
-                   "not in the data",
-         "rule": "cannot be checked unless the data hold a total crypto market-capitalisation series; with one, "
-                 "supported if its 2025 change rounds to the claimed fall (nearest percent)"},
+         "zh": ("在2025年,FOMC實施了激進的量化緊縮措施", "導致整體加密貨幣市場市值下降了15%"), "article": "B",
+         "tested": "total crypto market value: an outside figure (CoinGecko's annual report; not in the snapshot), "
+                   "with BTC and ETH calendar-2025 returns from the snapshot as a check; 'under QT': the event "
+                   "table's runoff phase, slowdown and end, and the 2025 rate cuts",
+         "rule": _RULE_FROM_PARTS},
     11: {"short": "Fed liquidity injections directly cause crypto price moves.",
          "en": "Empirical evidence shows a direct causal link between Fed liquidity injections and crypto price moves.",
          "zh": ("實證證據表明,联准会流動性注入與加密貨幣價格波動之間存在直接因果關係",), "article": "B",
          "tested": "lead–lag correlations (lags −12 to +12 weeks) of weekly changes in net liquidity and in total "
                    "assets with weekly BTC returns, with a block-permutation test over all lags (helpers.stats)",
-         "rule": "co-movement cannot establish direct causation, so this data can never support the claim: "
-                 "misleading if no lag beats the best lag of unrelated series (family-wise p ≥ 0.05 for every "
-                 "measure); cannot be checked with this data if some lag does"},
+         "rule": ("co-movement cannot establish direct causation, so this data can never support the claim: not "
+                 "supported by this data if no lag beats the best lag of unrelated series (family-wise p ≥ 0.05 for "
+                 "every measure); misleading if some lag does (co-movement presented as cause)")},
     12: {"short": "Ether outperforms bitcoin when risk appetite returns; altcoins follow 1–3 months later.",
          "en": "When risk appetite returns, ether is expected to outperform bitcoin; altcoins follow 1–3 months "
                "after bitcoin.",
@@ -394,60 +638,82 @@ _META: dict[int, dict[str, Any]] = {
          "tested": "monthly ETH-minus-BTC log returns in 'risk-on' months under three definitions (the Fed's latest "
                    "decision was easing; outside QT; the S&P 500 rose that month), with bootstrap intervals; "
                    "altcoins are not in the data",
-         "rule": "for the ether part: supported if under every definition ETH beat BTC on average with a 95% "
-                 "interval above zero; false if under every definition it lagged with an interval below zero; "
-                 "misleading otherwise. The altcoin part cannot be checked with this data"},
+         "rule": _RULE_FROM_PARTS},
     13: {"short": "Q1 brings fresh inflows; Nov–Dec tax-loss selling depresses prices.",
          "en": "Q1 is the peak season for new money, and tax-loss selling in November–December weighs on prices.",
          "zh": ("每年一季度为新资金入场高峰", "11-12月,投资者常为税务目的卖出亏损资产"), "article": "A",
          "tested": "monthly BTC and ETH returns: January–March and November–December against all other months, "
                    "with bootstrap intervals (helpers.events.season_contrast); flow data are not in the snapshot",
-         "rule": "per asset: supported if Q1 beat the other months and Nov–Dec lagged them, both with 95% intervals "
-                 "excluding zero; false if either interval excludes zero in the opposite direction; misleading "
-                 "otherwise (a regular pattern is claimed that the data cannot tell from chance). Most favourable "
-                 "over BTC and ETH"},
+         "rule": _RULE_FROM_PARTS},
     14: {"short": "The balance sheet and crypto valuations became more tightly linked in 2025.",
          "en": "The correlation between the size of the Fed's balance sheet and crypto valuations strengthened "
                "markedly in 2025.",
          "zh": ("联准会資產負債表規模與加密貨幣估值之間的相關性在2025年顯著增強",), "article": "B",
          "tested": "correlations of weekly changes in total assets and in net liquidity with weekly BTC returns, "
                    "year by year, comparing 2025 with all earlier weeks (Fisher z test)",
-         "rule": "per measure: supported if 2025's correlation is higher than before with one-sided p < 0.05; "
-                 "misleading if it is higher but not distinguishable from chance; false if it is not higher. "
-                 "Most favourable over the two measures"},
+         "rule": ("per measure: supported if 2025's correlation is higher than before with one-sided p < 0.05; "
+                 "not supported by this data if it is higher but not distinguishable from chance; false if it is "
+                 "not higher. Most favourable over the two measures")},
 }
 
 
-def rule_01(facts: Mapping[str, Any]) -> str:
-    """Claim 1 rule (see ``_META[1]['rule']``)."""
-    if not facts["decision_in_claimed_month"]:
-        return FALSE
-    if facts["checked"] != "confirmed":
-        return CANNOT
-    if facts["treasuries_change_before_bn"] < 0 and facts["treasuries_fall_after_bn"] <= facts["tolerance_bn"]:
+def _confirmed(checked: str) -> bool:
+    return str(checked) in CONFIRMED
+
+
+def part_01_stopped(f: Mapping[str, Any]) -> str:
+    """Claim 1, part (a): Treasury holdings fell before the end of runoff and did not fall afterwards."""
+    if f["treasuries_change_before_bn"] < 0 and f["treasuries_fall_after_bn"] <= f["tolerance_bn"]:
         return SUPPORTED
-    return MISLEADING
+    return FALSE
 
 
-def rule_02(facts: Mapping[str, Any]) -> str:
-    """Claim 2 rule: how many measures of the shrinkage round to the claimed size."""
-    n, k = facts["n_measures"], facts["n_matching"]
+def part_01_decision(f: Mapping[str, Any]) -> str:
+    """Claim 1, part (b): a decision ending QT took effect in the claimed month, in a confirmed event row."""
+    if not f["decision_in_claimed_month"]:
+        return FALSE
+    return SUPPORTED if _confirmed(f["checked"]) else CANNOT
+
+
+def part_02_size(f: Mapping[str, Any]) -> str:
+    """Claim 2, part (a): how many measures of the shrinkage round to the claimed size."""
+    n, k = f["n_measures"], f["n_matching"]
     if k == n:
         return SUPPORTED
     return FALSE if k == 0 else MISLEADING
 
 
-def rule_03(facts: Mapping[str, Any]) -> str:
-    """Claim 3 rule (purchase part; the repo figures are not in the data)."""
-    q1_end = pd.Timestamp(facts["q1_end"])
-    first = facts["first_purchase_decision"]
+def part_02_liquidity(f: Mapping[str, Any]) -> str:
+    """Claim 2, part (b): did *liquidity* (bank reserves or net liquidity) fall by the claimed amount?"""
+    if any(matches(f[k], f["claimed_tn"], f["step_tn"]) for k in ("reserves_fall_tn", "net_liquidity_fall_tn")):
+        return SUPPORTED
+    return MISLEADING if f["n_matching"] > 0 else FALSE
+
+
+def part_02_years(f: Mapping[str, Any]) -> str:
+    """Claim 2, part (c): months of runoff, in years, rounded to the nearest year (half-years count)."""
+    return SUPPORTED if matches(f["runoff_months"] / 12, f["claimed_years"], 1.0) else FALSE
+
+
+def part_03_purchases(f: Mapping[str, Any]) -> str:
+    """Claim 3, part (a): purchases in Q1 (holdings over Q1, first purchase decision of the year)."""
+    q1_end = pd.Timestamp(f["q1_end"])
+    first = f["first_purchase_decision"]
     first_ts = pd.Timestamp(first) if first else None
     in_q1 = first_ts is not None and first_ts <= q1_end
-    if facts["treasuries_change_q1_bn"] < 0 and not in_q1:
+    if f["treasuries_change_q1_bn"] < 0 and not in_q1:
         return FALSE
-    if facts["treasuries_change_q1_bn"] > 0 and in_q1:
+    if f["treasuries_change_q1_bn"] > 0 and in_q1:
         return SUPPORTED
     return MISLEADING
+
+
+def _not_in_data(key: str) -> Callable[[Mapping[str, Any]], str]:
+    def rule(f: Mapping[str, Any]) -> str:
+        return CANNOT if not f[key] else NOT_SUPPORTED
+
+    rule.__doc__ = f"Cannot be checked while ``{key}`` is False (the snapshot has no such series)."
+    return rule
 
 
 def rule_04(facts: Mapping[str, Any]) -> str:
@@ -460,48 +726,80 @@ def rule_04(facts: Mapping[str, Any]) -> str:
     return SUPPORTED if any(close) else FALSE
 
 
-def rule_05(facts: Mapping[str, Any]) -> str:
-    """Claim 5 rule: does the start-of-2023 level, or only a brief later level, round to the claim?"""
-    if facts["start_matches"] and facts["shrank"]:
+def part_05_level(f: Mapping[str, Any]) -> str:
+    """Claim 5, part (a): does the start-of-2023 level, or only a brief later level, round to the claim?"""
+    if f["start_matches"]:
         return SUPPORTED
-    if facts["peak_matches"] and facts["shrank"]:
-        return MISLEADING
-    return FALSE
+    return MISLEADING if f["peak_matches"] else FALSE
 
 
-def rule_06(facts: Mapping[str, Any]) -> str:
-    """Claim 6 rule (price part): did any measured rise reach the claimed one?"""
-    return SUPPORTED if facts["reaches_claim"] else FALSE
+def part_05_shrank(f: Mapping[str, Any]) -> str:
+    """Claim 5, part (b): were total assets lower at the end than at the start?"""
+    return SUPPORTED if f["shrank"] else FALSE
+
+
+def part_06_rise(f: Mapping[str, Any]) -> str:
+    """Claim 6, part (a): did any measured rise reach the claim, or come within half of it?"""
+    if f["reaches_claim"]:
+        return SUPPORTED
+    return NOT_SUPPORTED if f["max_return_pct"] >= f["claimed_pct"] / 2 else FALSE
 
 
 def rule_07(facts: Mapping[str, Any]) -> str:
     """Claim 7 rule: the best variant's 2025 maximum against the claimed correlation."""
     if facts["reaches_claim"]:
         return SUPPORTED
-    return MISLEADING if facts["shortfall"] <= 0.10 + 1e-12 else FALSE
+    return NOT_SUPPORTED if facts["shortfall"] <= 0.10 + 1e-12 else FALSE
 
 
-def rule_08(facts: Mapping[str, Any]) -> str:
-    """Claim 8 rule: per asset, then the most favourable over assets."""
+def part_08_article(f: Mapping[str, Any]) -> str:
+    """Claim 8, part (a): the article's historical pivots, per asset, then the most favourable."""
     verdicts = []
-    for a in facts["assets"]:
-        if not facts[f"{a}_any_horizon_all_positive"]:
+    for a in f["assets"]:
+        if not f[f"{a}_any_horizon_all_positive"]:
             verdicts.append(FALSE)
-        elif facts[f"{a}_min_chance_random"] < 0.05:
+        elif f[f"{a}_min_chance_random"] < 0.05:
             verdicts.append(SUPPORTED)
         else:
             verdicts.append(MISLEADING)
     return most_favourable(verdicts)
 
 
-def rule_09(facts: Mapping[str, Any]) -> str:
-    """Claim 9 rule: without a horizon a forecast cannot be scored by one path.
+def _pivot_status(returns: Mapping[str, Any]) -> str:
+    """'gain' if any reached horizon rose; 'pending' if none rose and some horizon is not yet in the data."""
+    values = list(returns.values())
+    if any(v is not None and v > 0 for v in values):
+        return "gain"
+    return "pending" if any(v is None for v in values) else "no gain"
 
-    With a horizon, ``reading`` says what 'reach' means: ``touch`` (any close at or above the
-    range's lower end within the horizon) or ``at end`` (the close at the end of the horizon).
+
+def part_08_own(f: Mapping[str, Any]) -> str:
+    """Claim 8, part (b): the article's own pivot definition (cuts with the end of QT, 2025), so far."""
+    verdicts = []
+    for a in f["own_assets"]:
+        status = [_pivot_status(r) for r in f["own_returns_pct"][a].values()]
+        if all(s == "gain" for s in status):
+            verdicts.append(SUPPORTED)
+        elif "no gain" in status:
+            verdicts.append(FALSE)
+        else:
+            verdicts.append(CANNOT)
+    return most_favourable(verdicts)
+
+
+def rule_09(facts: Mapping[str, Any]) -> str:
+    """Claim 9 rule: a forecast with no horizon is scored against the record so far.
+
+    No horizon: supported if BTC reached the range's lower end and is at or above it at the end of the
+    data; misleading if it reached it but has since fallen below (touched, not held); not supported by
+    this data if it has not reached it so far. With a horizon, ``reading`` says what 'reach' means:
+    ``touch`` (any close at or above the lower end within the horizon) or ``at end`` (the close at
+    the end of the horizon); cannot be checked if the horizon runs past the data.
     """
     if facts["horizon_days"] is None:
-        return CANNOT
+        if not facts["reached_so_far"]:
+            return NOT_SUPPORTED
+        return SUPPORTED if facts["at_or_above_low_now"] else MISLEADING
     if facts["reading"] == "touch" and facts["reached_within_horizon"]:
         return SUPPORTED
     if not facts["horizon_in_data"]:
@@ -511,42 +809,62 @@ def rule_09(facts: Mapping[str, Any]) -> str:
     return FALSE
 
 
-def rule_10(facts: Mapping[str, Any]) -> str:
-    """Claim 10 rule: only a total crypto market-cap series can settle it."""
-    if not facts["total_market_cap_in_data"]:
+def part_10_market(f: Mapping[str, Any]) -> str:
+    """Claim 10, part (a): the year's change in total crypto market value (snapshot, else the outside figure)."""
+    r = f["market_cap_change_pct"]
+    if r is None:
         return CANNOT
-    return SUPPORTED if facts["market_cap_matches"] else FALSE
+    if matches(r, -f["claimed_pct"], 1.0):
+        return SUPPORTED
+    return NOT_SUPPORTED if r < 0 else FALSE
+
+
+def part_10_under_qt(f: Mapping[str, Any]) -> str:
+    """Claim 10, part (b): was the year one of QT, as the event table dates it?"""
+    if f["runoff_months_in_year"] == 0:
+        return FALSE
+    if f["runoff_months_in_year"] == 12 and not f["runoff_slowed_in_year"] and f["cuts_in_year"] == 0:
+        return SUPPORTED
+    return MISLEADING
 
 
 def rule_11(facts: Mapping[str, Any]) -> str:
     """Claim 11 rule: co-movement never shows direct causation."""
-    return CANNOT if facts["min_familywise_p"] < 0.05 else MISLEADING
+    return MISLEADING if facts["min_familywise_p"] < 0.05 else NOT_SUPPORTED
 
 
-def rule_12(facts: Mapping[str, Any]) -> str:
-    """Claim 12 rule (ether part)."""
-    lows = [facts[f"{d}_ci_low_pct"] for d in facts["definitions"]]
-    highs = [facts[f"{d}_ci_high_pct"] for d in facts["definitions"]]
+def part_12_ether(f: Mapping[str, Any]) -> str:
+    """Claim 12, part (a): ether against bitcoin in risk-on months, under every definition."""
+    lows = [f[f"{d}_ci_low_pct"] for d in f["definitions"]]
+    highs = [f[f"{d}_ci_high_pct"] for d in f["definitions"]]
     if all(lo > 0 for lo in lows):
         return SUPPORTED
     if all(hi < 0 for hi in highs):
         return FALSE
-    return MISLEADING
+    return NOT_SUPPORTED
 
 
-def rule_13(facts: Mapping[str, Any]) -> str:
-    """Claim 13 rule: per asset, then the most favourable over assets."""
-    verdicts = []
-    for a in facts["assets"]:
-        q_lo, q_hi = facts[f"{a}_q1_ci_low_pct"], facts[f"{a}_q1_ci_high_pct"]
-        n_lo, n_hi = facts[f"{a}_novdec_ci_low_pct"], facts[f"{a}_novdec_ci_high_pct"]
-        if q_lo > 0 and n_hi < 0:
-            verdicts.append(SUPPORTED)
-        elif q_hi < 0 or n_lo > 0:
-            verdicts.append(FALSE)
-        else:
-            verdicts.append(MISLEADING)
-    return most_favourable(verdicts)
+def _season(key: str, higher: bool) -> Callable[[Mapping[str, Any]], str]:
+    def rule(f: Mapping[str, Any]) -> str:
+        verdicts = []
+        for a in f["assets"]:
+            lo, hi = f[f"{a}_{key}_ci_low_pct"], f[f"{a}_{key}_ci_high_pct"]
+            if (lo > 0) if higher else (hi < 0):
+                verdicts.append(SUPPORTED)
+            elif (hi < 0) if higher else (lo > 0):
+                verdicts.append(FALSE)
+            else:
+                verdicts.append(NOT_SUPPORTED)
+        return most_favourable(verdicts)
+
+    rule.__doc__ = (f"Claim 13: months '{key}' {'beat' if higher else 'lagged'} the other months, 95% interval "
+                    "excluding zero (supported), in the opposite direction (false), or neither (not supported); "
+                    "most favourable over assets.")
+    return rule
+
+
+part_13_q1 = _season("q1", True)
+part_13_novdec = _season("novdec", False)
 
 
 def rule_14(facts: Mapping[str, Any]) -> str:
@@ -554,11 +872,120 @@ def rule_14(facts: Mapping[str, Any]) -> str:
     verdicts = []
     for m in facts["measures"]:
         if facts[f"{m}_r_year"] > facts[f"{m}_r_before"]:
-            verdicts.append(SUPPORTED if facts[f"{m}_p_higher"] < 0.05 else MISLEADING)
+            verdicts.append(SUPPORTED if facts[f"{m}_p_higher"] < 0.05 else NOT_SUPPORTED)
         else:
             verdicts.append(FALSE)
     return most_favourable(verdicts)
 
+
+_REPO_SETTLE = ("the New York Fed's repo operation results (daily amounts by operation), newyorkfed.org")
+# claim -> parts: (key, text, rule in words, rule function, facts it reads, what would settle it)
+_PARTS: dict[int, tuple[tuple[str, str, str, Callable[[Mapping[str, Any]], str], tuple[str, ...], str], ...]] = {
+    1: (("a", "runoff stopped in December 2025 (the balance sheet)",
+         "supported if Treasury holdings fell in the weeks before the end of runoff and did not fall more than the "
+         "tolerance below that week's level afterwards; false otherwise",
+         part_01_stopped, ("treasuries_change_before_bn", "treasuries_fall_after_bn", "tolerance_bn"), ""),
+        ("b", "the Fed formally decided it (the policy-event table)",
+         "false if the table has no qt_end decision taking effect in the claimed month; supported if it has one in "
+         "a row checked against the release or the data (checked: primary or data); cannot be checked if the row "
+         "rests on secondary copies only",
+         part_01_decision, ("decision_in_claimed_month", "checked"),
+         "the FOMC statement and implementation note of 29 October 2025 read on federalreserve.gov (the table's "
+         "row rests on secondary copies)")),
+    2: (("a", "about $2 trillion: the size of the balance sheet's shrinkage",
+         "supported if every measure (total assets or securities, from the 2022 peak or from 1 June 2022) rounds to "
+         "the claimed size (nearest trillion); misleading if only some do; false if none does",
+         part_02_size, ("n_measures", "n_matching"), ""),
+        ("b", "'withdrew liquidity from financial markets': where the drain landed",
+         "supported if bank reserves or net liquidity fell by an amount rounding to the claimed size; misleading if "
+         "they did not but the balance sheet did shrink by it (a real drain, given the wrong name); false if neither",
+         part_02_liquidity, ("reserves_fall_tn", "net_liquidity_fall_tn", "claimed_tn", "step_tn", "n_matching"), ""),
+        ("c", "'over three years': how long runoff lasted",
+         "supported if the months of runoff, in years, round to the claimed span (nearest year; a half year counts, "
+         "as for 'about'); false otherwise",
+         part_02_years, ("runoff_months", "claimed_years"), "")),
+    3: (("a", "Treasury purchases restarted in Q1 2025 at $35 billion a month",
+         "false if Treasury holdings fell over Q1 and the first purchase decision of the year came after Q1; "
+         "supported if holdings rose and a purchase decision came in Q1; misleading otherwise",
+         part_03_purchases, ("q1_end", "first_purchase_decision", "treasuries_change_q1_bn"), ""),
+        ("b", "$45 billion injected through repo operations, and a '$38 billion repo operation'",
+         "cannot be checked: the snapshot holds no repo-operation series",
+         _not_in_data("repo_operations_in_data"), ("repo_operations_in_data",), _REPO_SETTLE)),
+    5: (("a", "'from about $8.7 trillion' in early 2023",
+         "supported if total assets at the start of 2023 round to the claim (nearest $0.1 trillion); misleading if "
+         "only a short-lived level later in the first half of 2023 does; false if neither",
+         part_05_level, ("start_matches", "peak_matches"), ""),
+        ("b", "the balance sheet shrank by the end of 2025",
+         "supported if total assets were lower at the end than at the start; false otherwise",
+         part_05_shrank, ("shrank",), "")),
+    6: (("a", "bitcoin rose 11% after the announcement",
+         "supported if any measured return reaches the claimed rise (nearest percent); not supported by this data if "
+         "none does but the best comes within half of it; false if the best is less than half of it",
+         part_06_rise, ("reaches_claim", "max_return_pct", "claimed_pct"), ""),
+        ("b", "$590 million of leveraged positions liquidated in the 24 hours before",
+         "cannot be checked: the snapshot holds no derivatives or liquidation data",
+         _not_in_data("liquidations_in_data"), ("liquidations_in_data",),
+         "exchange liquidation data (futures and perpetual swaps across the main exchanges, hour by hour)")),
+    8: (("a", "the article's historical pivots (2019, 2020, '2023')",
+         "per asset: false if at no horizon (6, 12, 18 months) were all pivots followed by gains; supported if at some "
+         "horizon all were and random windows would do as well less than 5% of the time; misleading if all were but "
+         "random windows would often do as well. Most favourable over BTC and ETH",
+         part_08_article, ("assets", "*_any_horizon_all_positive", "*_min_chance_random"), ""),
+        ("b", "the article's own definition of a pivot — rate cuts together with the end of QT (2025) — so far",
+         "per asset and pivot, at 6, 12 and 18 months: a gain if any horizon in the data shows a rise; supported if "
+         "every pivot shows one; false if a pivot shows none with every horizon in the data; otherwise cannot be "
+         "checked yet (a horizon is not reached). Most favourable over BTC and ETH",
+         part_08_own, ("own_assets", "own_returns_pct"),
+         "prices up to 18 months after the last of the 2025 pivots")),
+    10: (("a", "total crypto market value fell 15% in 2025",
+          "the snapshot has no total market value, so the figure used is the outside one named in the evidence: "
+          "supported if it rounds to the claimed fall (nearest percent); not supported if it shows a fall of another "
+          "size; false if a rise; cannot be checked without a figure",
+          part_10_market, ("market_cap_change_pct", "claimed_pct"),
+          "a daily total crypto market-capitalisation series with a documented method (which coins, which supply)"),
+         ("b", "'under QT': the year as the event table dates it",
+          "supported if runoff ran all year, was not slowed and rates were not cut; misleading if runoff ran for part "
+          "of the year or was slowed, or rates were cut (a year that mixed QT with easing); false if no runoff",
+          part_10_under_qt, ("runoff_months_in_year", "runoff_slowed_in_year", "cuts_in_year"), "")),
+    12: (("a", "ether outperforms bitcoin when risk appetite returns",
+          "supported if under every definition of 'risk-on' ETH beat BTC on average with a 95% interval above zero; "
+          "false if under every definition it lagged with an interval below zero; not supported by this data "
+          "otherwise",
+          part_12_ether, ("definitions", "*_ci_low_pct", "*_ci_high_pct"), ""),
+         ("b", "altcoins follow 1–3 months after bitcoin",
+          "cannot be checked: the snapshot has no altcoin prices",
+          _not_in_data("altcoins_in_data"), ("altcoins_in_data",),
+          "daily prices of a fixed, survivorship-free list of altcoins (including coins that later died)")),
+    13: (("a", "Q1 is the peak season: prices do better in January–March",
+          "per asset: supported if Jan–Mar beat the other months with a 95% interval above zero; false if the "
+          "interval is below zero; not supported by this data otherwise. Most favourable over BTC and ETH",
+          part_13_q1, ("assets", "*_q1_ci_low_pct", "*_q1_ci_high_pct"), ""),
+         ("b", "tax-loss selling in November–December weighs on prices",
+          "per asset: supported if Nov–Dec lagged the other months with a 95% interval below zero; false if the "
+          "interval is above zero; not supported by this data otherwise. Most favourable over BTC and ETH",
+          part_13_novdec, ("assets", "*_novdec_ci_low_pct", "*_novdec_ci_high_pct"), ""),
+         ("c", "the flows themselves (new money in Q1, tax-loss sales)",
+          "cannot be checked: the snapshot holds prices, not flows",
+          _not_in_data("flows_in_data"), ("flows_in_data",),
+          "monthly ETF and exchange inflows; realised losses in tax-lot data")),
+}
+
+PART_RULES: dict[int, dict[str, Callable[[Mapping[str, Any]], str]]] = {
+    n: {key: fn for key, _, _, fn, _, _ in parts} for n, parts in _PARTS.items()}
+
+
+def _from_parts(number: int) -> Callable[[Mapping[str, Any]], str]:
+    def rule(facts: Mapping[str, Any]) -> str:
+        return overall_verdict(fn(_subset(facts, keys)) for _, _, _, fn, keys, _ in _PARTS[number])
+
+    rule.__name__ = f"rule_{number:02d}"
+    rule.__doc__ = (f"Claim {number} rule: :func:`overall_verdict` of its parts' verdicts "
+                    f"(``PART_RULES[{number}]``).")
+    return rule
+
+
+rule_01, rule_02, rule_03, rule_05, rule_06 = (_from_parts(n) for n in (1, 2, 3, 5, 6))
+rule_08, rule_10, rule_12, rule_13 = (_from_parts(n) for n in (8, 10, 12, 13))
 
 RULES: dict[int, Callable[[Mapping[str, Any]], str]] = {
     1: rule_01, 2: rule_02, 3: rule_03, 4: rule_04, 5: rule_05, 6: rule_06, 7: rule_07,
@@ -621,12 +1048,21 @@ def _claim_01(claimed_month: str, tolerance_bn: float, weeks_before: int) -> Evi
          "value": _fmt_bn(f["treasuries_change_to_latest_bn"])},
         {"item": f"MBS, change to the latest week ($ bn)", "value": _fmt_bn(f["mbs_change_to_latest_bn"])},
     ])
-    reason = (f"Runoff ended on {f['effective']} (announced {f['announced']}, row {f['checked']}); Treasury holdings "
-              f"fell {abs(f['treasuries_change_before_bn']):,.0f} bn in the {weeks_before} weeks before and have not "
-              "fallen since" if announced is not None else "no qt_end decision took effect in that month")
+    row_ok = _confirmed(checked)
+    facts["decision_row_confirmed"] = row_ok
+    reason = (f"Treasury holdings fell {abs(f['treasuries_change_before_bn']):,.0f} bn in the {weeks_before} weeks "
+              f"before {f['effective']} and have not fallen since; the decision (announced {f['announced']}) is in "
+              f"the event table as '{f['checked']}'"
+              + ("" if row_ok else " — checked against secondary copies only, so the table alone cannot back "
+                                   "'formally'")
+              if announced is not None else "no qt_end decision took effect in that month")
     explanation = (
-        f"The FOMC announced on {f['announced']} that balance-sheet runoff would conclude on {f['effective']}; the "
-        f"event row is '{f['checked']}' against the statement and its implementation note. The data agree: Treasury "
+        f"The FOMC announced on {f['announced']} that balance-sheet runoff would conclude on {f['effective']}. "
+        + (f"The event row is '{f['checked']}': checked against the statement and its implementation note. "
+           if row_ok else
+           f"The event row is '{f['checked']}': the course checked it only against secondary copies of the "
+           "statement, so part (b) cannot be checked with this table — read the linked statement to settle it. ")
+        + f"The balance sheet does not depend on that label: Treasury "
         f"holdings fell by ${abs(f['treasuries_change_before_bn']):,.0f} billion in the {weeks_before} weeks before the "
         f"week of {f['week']}, " + (f"never fell below that week's ${tsy:,.0f} billion afterwards"
                                     if f["treasuries_fall_after_bn"] < 0.5 else
@@ -640,7 +1076,10 @@ def _claim_01(claimed_month: str, tolerance_bn: float, weeks_before: int) -> Evi
         f"The event table has no end of runoff effective in {claimed_month}.")
     if caveat:
         explanation += f" Caveat from the table: {caveat}"
-    return _evidence(1, facts, numbers, reason, explanation,
+    settle = ("" if announced is None or row_ok else
+              f"the FOMC statement and implementation note of {f['announced']} read on federalreserve.gov, to "
+              "confirm the event row (now checked against secondary copies only)")
+    return _evidence(1, facts, numbers, reason, explanation, settle,
                      sources=_event_urls(f["announced"]) if announced is not None else [])
 
 
@@ -695,7 +1134,10 @@ def _claim_02(end: pd.Timestamp, claimed_tn: float, step_tn: float) -> Evidence:
                  "to week": f"{w1:%Y-%m-%d}", "shrank by ($ tn)": round(nl, 2), "rounds to the claim": "—",
                  "used by rule": "no"})
     years = (pd.Timestamp(end) - pd.Timestamp("2022-06-01")).days / 365.25
+    end_ts = pd.Timestamp(end)
+    runoff_months = (end_ts.year - 2022) * 12 + end_ts.month - 6 + (1 if end_ts.day > 1 else 0)
     facts = {"claimed_tn": claimed_tn, "step_tn": step_tn, "changes_tn": changes, "n_measures": len(changes),
+             "runoff_months": int(runoff_months), "claimed_years": 3.0,
              "n_matching": int(k), "min_tn": min(changes), "max_tn": max(changes), "years": years,
              "reserves_fall_tn": -float(drain.loc["Reserves", "change"]) / 1000,
              "on_rrp_fall_tn": -float(drain.loc["ON RRP", "change"]) / 1000,
@@ -703,13 +1145,17 @@ def _claim_02(end: pd.Timestamp, claimed_tn: float, step_tn: float) -> Evidence:
              "net_liquidity_fall_tn": nl}
     f = facts
     reason = (f"The balance sheet shrank by ${f['min_tn']:.2f}–{f['max_tn']:.2f} trillion depending on the measure, "
-              f"over {years:.1f} years")
+              f"over {runoff_months} months of runoff; but bank reserves fell only ${f['reserves_fall_tn']:.2f} trillion "
+              f"and net liquidity ${f['net_liquidity_fall_tn']:.2f} trillion — {f['on_rrp_share']:.0%} of the drain "
+              "came out of the ON RRP facility")
     explanation = (
         f"Measured from the 2022 peak or from the start of runoff on 1 June 2022, to the week nearest {end:%Y-%m-%d}, "
         f"total assets and securities fell by ${f['min_tn']:.2f} to ${f['max_tn']:.2f} trillion: {k} of {len(changes)} "
         f"measures round to 'about ${claimed_tn:g} trillion', so the size is about right"
         + (" (if anything a little low)" if f["min_tn"] > claimed_tn else "")
-        + f", but it took {years:.1f} years, not three. 'Liquidity' needs care: {f['on_rrp_share']:.0%} of the fall in assets "
+        + f" (part a). Runoff lasted {runoff_months} months, June 2022 to November 2025 — {runoff_months / 12:.1f} "
+        "years, at the edge of rounding to 'three' (part c). 'Withdrew liquidity' is where the claim goes wrong "
+        f"(part b): {f['on_rrp_share']:.0%} of the fall in assets "
         f"came out of the ON RRP facility (${f['on_rrp_fall_tn']:.2f} trillion), cash money funds had parked at the "
         f"Fed; bank reserves fell only ${f['reserves_fall_tn']:.2f} trillion and net liquidity "
         f"${f['net_liquidity_fall_tn']:.2f} trillion. The claim that this drain drove the 2022–23 crypto bear market "
@@ -893,6 +1339,7 @@ def _claim_05(claimed_tn: float, step_tn: float, start: pd.Timestamp, end: pd.Ti
          "rounds to the claim": "—"},
     ]
     caveat = str(btfp["caveat"].iloc[0]) if len(btfp) else ""
+    btfp_checked = str(btfp["checked"].iloc[0]) if len(btfp) else ""
     reason = (f"Total assets were ${f['start_level_tn']:.2f} tn at the start of {start.year}; only the "
               f"{f['peak_week']} emergency-lending spike reached ${f['peak_level_tn']:.2f} tn")
     explanation = (
@@ -905,7 +1352,8 @@ def _claim_05(claimed_tn: float, step_tn: float, start: pd.Timestamp, end: pd.Ti
         f"banks, not QT policy. The direction is right: by {f['end_week']} total assets were ${f['end_level_tn']:.2f} "
         f"trillion, ${-f['change_tn']:.2f} trillion below the start of {start.year}.")
     if caveat:
-        explanation += f" (Event row 2023-03-12 is 'partial': {caveat})"
+        explanation += (f" (Event row 2023-03-12 is '{btfp_checked}': {caveat} The verdict rests on the H.4.1 "
+                        "numbers, not on that row.)")
     return _evidence(5, facts, _table(rows), reason, explanation, sources=[*_event_urls("2023-03-12"), H41])
 
 
@@ -1014,7 +1462,17 @@ def _claim_09(low: float, high: float, start: pd.Timestamp, horizon_days: int | 
              "days_in_range": int(in_range.sum()), "days_at_or_above_low": int(at_least.sum()),
              "first_day_at_or_above_low": f"{first_hit:%Y-%m-%d}" if first_hit is not None else "",
              "last_close": float(after.iloc[-1]), "last_date": f"{after.index[-1]:%Y-%m-%d}",
-             "days_observed": int((after.index[-1] - t0).days), "horizon_days": horizon_days, "reading": reading}
+             "days_observed": int((after.index[-1] - t0).days), "horizon_days": horizon_days, "reading": reading,
+             "closes_observed": int(len(after)), "reached_so_far": bool(at_least.any()),
+             "at_or_above_low_now": bool(float(after.iloc[-1]) >= low),
+             "gap_to_low_at_start_pct": 100 * (low / p0 - 1),
+             "closes_above_high": int((after > high).sum())}
+    # base rate: on what share of all earlier days did BTC close at least that far above within 30 days?
+    hist = s.loc[:t0]
+    ahead = hist[::-1].rolling(30, min_periods=30).max()[::-1].shift(-1)
+    need = hist * (low / p0)
+    ok = ahead.notna()
+    facts["chance_touch_30d"] = float((ahead[ok] >= need[ok]).mean()) if ok.any() else float("nan")
     if horizon_days is None:
         facts.update(reached_within_horizon=False, horizon_in_data=False, at_or_above_low_at_end=False)
     else:
@@ -1033,14 +1491,24 @@ def _claim_09(low: float, high: float, start: pd.Timestamp, horizon_days: int | 
         {"item": f"first close at or above ${low:,.0f}", "value": f["first_day_at_or_above_low"] or "never"},
         {"item": f"days closing inside ${low:,.0f}–{high:,.0f}", "value": f"{f['days_in_range']} of {len(after)}"},
         {"item": f"last close in the data ($)", "value": f"{f['last_close']:,.0f} on {f['last_date']}"},
+        {"item": f"earlier days on which BTC closed {f['gap_to_low_at_start_pct']:.1f}% higher within 30 days",
+         "value": f"{f['chance_touch_30d']:.0%}"},
     ]
-    reason = (f"No date or probability was given; BTC closed in the range on {f['days_in_range']} days (high "
-              f"${f['max_close']:,.0f}) and ended the data at ${f['last_close']:,.0f}")
+    reason = (f"With no horizon given, the record so far: BTC closed in the range on {f['days_in_range']} of "
+              f"{f['closes_observed']} days (first on {f['first_day_at_or_above_low'] or 'no day'}, high "
+              f"${f['max_close']:,.0f}) and stood at ${f['last_close']:,.0f} on {f['last_date']}"
+              + (f", below the range; at the end of runoff it was only {f['gap_to_low_at_start_pct']:.1f}% below it"
+                 if f["last_close"] < low and f["gap_to_low_at_start_pct"] > 0 else ""))
     explanation = (
         f"This is a forecast, not a fact. When runoff ended on {f['start']} BTC closed at ${p0:,.0f} (it had been "
         f"${ann[1]:,.0f} on the announcement day). It first closed at or above ${low:,.0f} on "
         f"{f['first_day_at_or_above_low'] or 'no day'}, closed inside the range on {f['days_in_range']} days, peaked at "
-        f"${f['max_close']:,.0f} on {f['max_date']}, and was ${f['last_close']:,.0f} on {f['last_date']}. Whether that "
+        f"${f['max_close']:,.0f} on {f['max_date']}, and was ${f['last_close']:,.0f} on {f['last_date']}. The range's "
+        f"lower end was {f['gap_to_low_at_start_pct']:.1f}% above the close when runoff ended; on "
+        f"{f['chance_touch_30d']:.0%} of all earlier days bitcoin closed at least that much higher within 30 days, "
+        "so touching it says little about QT. "
+        + ("It never closed above the upper end. " if f["closes_above_high"] == 0 else "")
+        + "Whether that "
         "'confirms' the forecast depends on a horizon the article never gave: "
         + (f"if 'reach' means touching the range at any time, that happened on {f['first_day_at_or_above_low']}, "
            f"{to_first} day{'s' if to_first != 1 else ''} after the end of runoff; " if to_first is not None else "")
@@ -1080,7 +1548,10 @@ def claim_09(low: float = 90_000, high: float = 100_000, start: str = "2025-12-0
 
 @lru_cache(maxsize=None)
 def _claim_10(year: int, claimed_pct: float) -> Evidence:
-    m = _markets()
+    from helpers.charts import policy_phases
+    from helpers.events import effective_date, rate_turns
+
+    m, fb, ev = _markets(), _fb(), _events()
     rows, facts = [], {"year": year, "claimed_pct": claimed_pct,
                        "total_market_cap_in_data": "crypto_market_cap" in m.columns}
     for a, name in (("btc", "Bitcoin"), ("eth", "Ether")):
@@ -1091,28 +1562,94 @@ def _claim_10(year: int, claimed_pct: float) -> Evidence:
         r, rq = 100 * (p1 / p0 - 1), 100 * (pq / p0 - 1)
         facts[f"{a}_return_pct"] = r
         facts[f"{a}_return_to_nov30_pct"] = rq
-        rows.append({"asset": name, "from": f"{t0:%Y-%m-%d}", "to": f"{t1:%Y-%m-%d}", "return (%)": round(r, 1),
-                     "to 30 Nov, while QT ran (%)": round(rq, 1)})
+        rows.append({"item": f"{name}, {t0:%Y-%m-%d} to {t1:%Y-%m-%d} (%)", "value": f"{r:+.1f}",
+                     "source": "snapshot"})
+        rows.append({"item": f"{name}, to 30 November, while runoff ran (%)", "value": f"{rq:+.1f}",
+                     "source": "snapshot"})
+    out = OUTSIDE_MARKET_CAP_2025
     if facts["total_market_cap_in_data"]:
         s = m["crypto_market_cap"].dropna()
-        r = 100 * (_year_end_close(s, year)[1] / _year_end_close(s, year - 1)[1] - 1)
-        facts["market_cap_return_pct"] = r
-        facts["market_cap_matches"] = matches(r, -claimed_pct, 1.0)
+        facts["market_cap_change_pct"] = 100 * (_year_end_close(s, year)[1] / _year_end_close(s, year - 1)[1] - 1)
+        facts["market_cap_source"] = "snapshot"
+    elif year == 2025:
+        facts["market_cap_change_pct"] = float(out["change_pct"])
+        facts["market_cap_source"] = f"OUTSIDE FIGURE: {out['source']} ({out['published']})"
+        facts["outside_btc_change_pct"] = float(out["btc_change_pct"])
+        facts["btc_gap_to_outside_pp"] = facts["btc_return_pct"] - float(out["btc_change_pct"])
+        rows.append({"item": f"total crypto market value, {year} (%)", "value": f"{out['change_pct']:+.1f}",
+                     "source": f"outside figure: {out['source']}"})
+        rows.append({"item": f"  the same report's bitcoin, {year} (%)", "value": f"{out['btc_change_pct']:+.1f}",
+                     "source": f"outside figure: {out['source']}"})
     else:
-        facts["market_cap_matches"] = False
+        facts["market_cap_change_pct"] = None
+        facts["market_cap_source"] = "none"
+    # 'Under QT': the year as the event table dates it
+    y0, y1 = pd.Timestamp(f"{year}-01-01"), pd.Timestamp(f"{year + 1}-01-01")
+    months = pd.date_range(y0, y1 - pd.Timedelta(days=1), freq="MS")
+    qt = policy_phases()
+    qt = qt[qt["phase"] == "QT"]
+    in_qt = [any((p["start"] <= mo) and (mo < p["end"]) for _, p in qt.iterrows()) for mo in months]
+    facts["runoff_months_in_year"] = int(sum(in_qt))
+    slow = ev[(ev["kind"] == "qt_slow") & (ev.index >= y0 - pd.DateOffset(months=3)) & (ev.index < y1)]
+    slow = slow[[effective_date(r["effective"], d) >= y0 for d, r in slow.iterrows()]]
+    facts["runoff_slowed_in_year"] = bool(len(slow))
+    facts["slowdowns"] = [f"{d:%Y-%m-%d} (effective {r['effective']}, {r['checked']}): {r['key_numbers']}"
+                          for d, r in slow.iterrows()]
+    ends = ev[(ev["kind"] == "qt_end") & (ev.index < y1)]
+    ends = ends[[y0 <= effective_date(r["effective"], d) < y1 + pd.DateOffset(months=1) for d, r in ends.iterrows()]]
+    facts["runoff_end"] = [f"{d:%Y-%m-%d} (effective {r['effective']}, {r['checked']})" for d, r in ends.iterrows()]
+    turns = rate_turns()
+    cuts = turns[(turns["announced"] >= y0) & (turns["announced"] < y1) & (turns["change"] < 0)]
+    facts["cuts_in_year"] = int(len(cuts))
+    facts["cut_dates"] = [f"{d:%Y-%m-%d}" for d in cuts["announced"]]
+    sec = (fb["treasuries"] + fb["mbs"]) / 1000
+    def _chg(yy: int) -> float:
+        return float(sec[_week(pd.Timestamp(f"{yy + 1}-01-01"))] - sec[_week(pd.Timestamp(f"{yy}-01-01"))])
+    facts["securities_change_year_tn"] = _chg(year)
+    facts["securities_change_2023_tn"] = _chg(2023)
+    rows += [{"item": f"months of {year} in a QT (runoff) phase", "value": str(facts["runoff_months_in_year"]),
+              "source": "event table"},
+             {"item": "runoff slowed during the year", "value": "; ".join(facts["slowdowns"]) or "no",
+              "source": "event table"},
+             {"item": "runoff ended", "value": "; ".join(facts["runoff_end"]) or "—", "source": "event table"},
+             {"item": f"rate cuts announced in {year}", "value": ", ".join(facts["cut_dates"]) or "none",
+              "source": "policy_rates (FRED target range)"},
+             {"item": f"securities (Treasuries + MBS), change over {year} ($ tn)",
+              "value": f"{facts['securities_change_year_tn']:+.2f}", "source": "snapshot (H.4.1)"},
+             {"item": "securities, change over 2023, for comparison ($ tn)",
+              "value": f"{facts['securities_change_2023_tn']:+.2f}", "source": "snapshot (H.4.1)"}]
     f = facts
-    reason = (f"Total crypto market cap is not in the data; BTC {f['btc_return_pct']:+.1f}% and ETH "
-              f"{f['eth_return_pct']:+.1f}% in {year}")
+    mc = f["market_cap_change_pct"]
+    reason = ((f"Total crypto market value is not in the snapshot; an outside figure ({out['source']}) puts {year}'s "
+               f"change at {mc:+.1f}%, not −{claimed_pct:g}%" if f["market_cap_source"].startswith("OUTSIDE") else
+               f"Total crypto market value changed {mc:+.1f}% in {year}" if mc is not None else
+               "Total crypto market value is not in the data")
+              + f"; runoff ran {f['runoff_months_in_year']} months of {year}, slowed"
+              + (f" and ended, with {f['cuts_in_year']} rate cuts" if f["cuts_in_year"] else ""))
     explanation = (
-        f"The snapshot has no series for the total value of all crypto assets, so the 15% figure cannot be checked "
-        f"here. A partial check with the two largest assets: from the last close of {year - 1} to the last close of "
-        f"{year}, bitcoin returned {f['btc_return_pct']:+.1f}% and ether {f['eth_return_pct']:+.1f}% "
-        f"({f['btc_return_to_nov30_pct']:+.1f}% and {f['eth_return_to_nov30_pct']:+.1f}% "
-        "to 30 November, while runoff still ran). Both fell, so the direction fits; whether the whole market fell 15% "
-        "depends on thousands of smaller coins. 'Under QT' adds a causal reading that a yearly change cannot show.")
-    settle = ("a daily series of total crypto market capitalisation (for example a market-data provider's global "
-              "market-cap history), with its method for counting supply and which coins it includes")
-    return _evidence(10, facts, _table(rows), reason, explanation, settle)
+        "The snapshot has no series for the total value of all crypto assets. "
+        + (f"An outside figure, not from the snapshot: {out['source']} ({out['published']}, {out['url']}) reports "
+           f"the total market value down {abs(out['change_pct']):.1f}% over {year}, to about "
+           f"${out['end_value_tn']:.1f} trillion ({out['note']}). That is a fall, but not of 15%. As a cross-check of "
+           f"that source, the same report gives bitcoin {out['btc_change_pct']:+.1f}%; the snapshot gives "
+           f"{f['btc_return_pct']:+.1f}% ({f['btc_gap_to_outside_pp']:+.1f} points apart). "
+           if f["market_cap_source"].startswith("OUTSIDE") else "")
+        + f"In the snapshot, from the last close of {year - 1} to the last close of {year}, bitcoin returned "
+        f"{f['btc_return_pct']:+.1f}% and ether {f['eth_return_pct']:+.1f}% ({f['btc_return_to_nov30_pct']:+.1f}% and "
+        f"{f['eth_return_to_nov30_pct']:+.1f}% to 30 November, while runoff still ran). 'Under QT' (part b): the event "
+        f"table has runoff in {f['runoff_months_in_year']} months of {year}, but at its slowest pace — "
+        + ("; ".join(f["slowdowns"]) if f["slowdowns"] else "no slowdown")
+        + f" — and it ended ({'; '.join(f['runoff_end']) or 'no end in the year'}); the Fed also cut rates "
+        f"{f['cuts_in_year']} times ({', '.join(f['cut_dates']) or 'none'}). Securities fell "
+        f"${-f['securities_change_year_tn']:.2f} trillion over {year}, against ${-f['securities_change_2023_tn']:.2f} "
+        "trillion in 2023: a year that mixed the tail of QT with easing, not one of 'aggressive' QT. Rows checked "
+        "only against secondary copies are labelled so above. The article's 'caused' (導致) is a causal claim "
+        "a yearly change cannot show (see claim 11).")
+    settle = ("a daily series of total crypto market capitalisation with its method for counting supply and which "
+              "coins it includes (a market-data provider's global market-cap history), so the figure can be "
+              "recomputed inside the course")
+    return _evidence(10, facts, _table(rows), reason, explanation, settle,
+                     sources=[_event_url(f"{year}-03-19"), *[_event_url(d) for d in f["cut_dates"]]])
 
 
 def claim_10(year: int = 2025, claimed_pct: float = 15.0) -> Evidence:
@@ -1431,6 +1968,41 @@ def claim_14(year: int = 2025) -> Evidence:
 # ---------------------------------------------------------------------------
 # Claims 8, 12, 13: patterns
 # ---------------------------------------------------------------------------
+OWN_PIVOTS_8 = ("2025-09-17", "2025-10-29", "2025-12-01")
+"""The article's own pivot, 'rate cuts together with the end of QT': the first two cuts of the cycle and the
+day runoff ended (the third cut, 2025-12-10, came after it)."""
+
+
+def own_pivot_returns(assets: Iterable[str] = ("btc", "eth"), horizons: Iterable[int] = (6, 12, 18),
+                      dates: Iterable[str] = OWN_PIVOTS_8) -> pd.DataFrame:
+    """Returns (percent) ``horizons`` months after each of ``dates``, or None where the horizon is not in the data.
+
+    Rows: asset × pivot date; columns ``<h>m`` (the return) and ``<h>m reached on`` (the date the
+    horizon ends). Uses :func:`helpers.events.forward_return` (first close on or after each date).
+    """
+    from helpers import events
+
+    if isinstance(assets, str) or not isinstance(assets, Iterable):
+        raise TypeError(f"assets must be a tuple such as ('btc', 'eth'), got {type(assets).__name__}")
+    a = tuple(check_choice("assets (each)", x, tuple(events.ASSETS)) for x in assets)
+    if not a:
+        raise ValueError("assets is empty; allowed: " + ", ".join(map(repr, events.ASSETS)))
+    hs = _check_ints("horizons", horizons, 1, 60)
+    ds = [check_date("dates (each)", d) for d in (dates if not isinstance(dates, str) else [dates])]
+    m = _markets()
+    rows = []
+    for asset in a:
+        s = m[asset].dropna()
+        for d in ds:
+            row: dict[str, Any] = {"asset": asset, "pivot": f"{d:%Y-%m-%d}", "data end": f"{s.index[-1]:%Y-%m-%d}"}
+            for h in hs:
+                r = events.forward_return(s, d, h)
+                row[f"{h}m"] = None if math.isnan(r) else 100 * r
+                row[f"{h}m reached on"] = f"{d + pd.DateOffset(months=h):%Y-%m-%d}"
+            rows.append(row)
+    return pd.DataFrame(rows).set_index(["asset", "pivot"])
+
+
 @lru_cache(maxsize=None)
 def _claim_08(assets: tuple[str, ...], horizons: tuple[int, ...], pivots: str) -> Evidence:
     from helpers import events
@@ -1449,12 +2021,34 @@ def _claim_08(assets: tuple[str, ...], horizons: tuple[int, ...], pivots: str) -
             part = es[es["months"] == h]
             facts[f"{a}_{h}m_returns_pct"] = [float(x) for x in part["return_pct"]]
             facts[f"{a}_{h}m_percentiles"] = [float(x) for x in part["percentile"]]
-            rows.append({"asset": events.ASSETS[a], "months": h,
+            rows.append({"pivots": "historical (article)", "asset": events.ASSETS[a], "months": h,
                          "returns after each pivot (%)": ", ".join(f"{x:+.0f}" for x in part["return_pct"]),
                          "percentiles": ", ".join(f"{x:.0f}" for x in part["percentile"]),
                          "all positive": "yes" if s["n_positive"] == s["n"] and s["n"] > 0 else "no",
                          "share of all windows positive": round(float(s["base_share_positive"]), 2),
                          "chance random windows do as well": round(float(s["chance_random"]), 2)})
+    own = own_pivot_returns(assets, horizons)
+    facts["own_assets"] = list(assets)
+    facts["own_pivots"] = list(OWN_PIVOTS_8)
+    def _v(x: Any) -> float | None:
+        return None if x is None or pd.isna(x) else float(x)
+
+    facts["own_returns_pct"] = {a: {d: {str(h): _v(own.loc[(a, d), f"{h}m"]) for h in horizons} for d in OWN_PIVOTS_8}
+                                for a in assets}
+    facts["own_data_end"] = {a: str(own.loc[a, "data end"].iloc[0]) for a in assets}
+    own_rows = []
+    for a in assets:
+        for h in horizons:
+            vals = [facts["own_returns_pct"][a][d][str(h)] for d in OWN_PIVOTS_8]
+            got = [v for v in vals if v is not None]
+            own_rows.append({"pivots": "2025 (article's definition)", "asset": events.ASSETS[a], "months": h,
+                             "returns after each pivot (%)": ", ".join(f"{v:+.0f}" if v is not None else "not yet"
+                                                                      for v in vals),
+                             "percentiles": "—",
+                             "all positive": ("no" if any(v <= 0 for v in got) else
+                                              "not yet" if len(got) < len(vals) else "yes"),
+                             "share of all windows positive": "—",
+                             "chance random windows do as well": "—"})
     turns = events.rate_turns()
     facts["cuts_in_2023"] = int(((turns["announced"].dt.year == 2023) & (turns["change"] < 0)).sum())
     ps = events.pivot_set(pivots)
@@ -1472,10 +2066,20 @@ def _claim_08(assets: tuple[str, ...], horizons: tuple[int, ...], pivots: str) -
     pattern = ((f"every pivot was followed by a gain at {' and '.join(map(str, good))} months" if good else
                 "at no horizon was every pivot followed by a gain")
                + (f", but not at {' or '.join(map(str, bad))} months" if bad and good else ""))
-    reason = (f"Gains did follow at 12 months, but random windows rose as often (chance ≥ "
-              f"{min(f[f'{a}_min_chance_random'] for a in assets if f[f'{a}_any_horizon_all_positive']):.0%}); "
-              f"there was no cut in 2023" if any(f[f"{a}_any_horizon_all_positive"] for a in assets)
-              else "Not every pivot was followed by gains at any horizon")
+    own_reached = [v for a in assets for d in OWN_PIVOTS_8 for v in f["own_returns_pct"][a][d].values() if v is not None]
+    own_pending = sum(v is None for a in assets for d in OWN_PIVOTS_8 for v in f["own_returns_pct"][a][d].values())
+    facts["own_reached"] = len(own_reached)
+    facts["own_reached_positive"] = int(sum(v > 0 for v in own_reached))
+    facts["own_not_yet"] = int(own_pending)
+    last18 = max(pd.Timestamp(d) for d in OWN_PIVOTS_8) + pd.DateOffset(months=max(horizons))
+    own_text = (f"Under the article's own definition (cuts with the end of QT: {', '.join(OWN_PIVOTS_8)}), "
+                f"{f['own_reached_positive']} of the {f['own_reached']} returns already in the data were gains; "
+                f"{own_pending} horizon(s) are not yet reached (the last on {last18:%Y-%m-%d})")
+    reason = ((f"Historical pivots: gains did follow at 12 months, but random windows rose as often (chance ≥ "
+               f"{min(f[f'{a}_min_chance_random'] for a in assets if f[f'{a}_any_horizon_all_positive']):.0%}); "
+               f"there was no cut in 2023" if any(f[f"{a}_any_horizon_all_positive"] for a in assets)
+               else "Not every historical pivot was followed by gains at any horizon")
+              + ". " + own_text)
     explanation = (
         f"The article's pivots as the data date them are {', '.join(f['pivot_dates'])} — the target-range data show "
         f"{f['cuts_in_2023']} cuts announced in 2023, so its '2023' pivot is read as the first cut of that "
@@ -1486,11 +2090,18 @@ def _claim_08(assets: tuple[str, ...], horizons: tuple[int, ...], pivots: str) -
         f"{f['btc12_choices']} reasonable definitions of 'the pivots' (helpers.events), every pivot was followed by a "
         f"12-month bitcoin gain in {f['btc12_choices_all_positive']}, and in each of those random windows would do as "
         f"well at least {f['btc12_min_chance_all_positive']:.0%} of the time. With three events nothing here is "
-        "statistically significant; 'every time' describes three cases, not a rule.")
+        "statistically significant; 'every time' describes three cases, not a rule. "
+        + own_text + ": the returns so far are "
+        + "; ".join(f"{events.ASSETS[a]} " + ", ".join(
+            f"{d} " + "/".join(f"{v:+.0f}%" if v is not None else "not yet" for v in f["own_returns_pct"][a][d].values())
+            for d in OWN_PIVOTS_8) for a in assets)
+        + f" (at {', '.join(map(str, horizons))} months). The verdict on this part waits for the horizons the claim "
+        "names; the record so far is shown, not judged early.")
     settle = ("many more independent pivots (other central banks, longer histories), a definition of 'pivot' fixed "
               "before looking at returns, and out-of-sample cases such as the end of QT in December 2025 (claim 9)")
     sources = [u for d in f["pivot_dates"] for u in [_event_url(d)]]
-    return _evidence(8, facts, pd.DataFrame(rows).set_index(["asset", "months"]), reason, explanation, settle, sources)
+    table = pd.DataFrame(rows + own_rows).set_index(["pivots", "asset", "months"])
+    return _evidence(8, facts, table, reason, explanation, settle, sources)
 
 
 def claim_08(assets: Iterable[str] = ("btc", "eth"), horizons: Iterable[int] = (6, 12, 18),
@@ -1657,8 +2268,10 @@ def all_evidence() -> list[Evidence]:
 
 
 def summary_table() -> pd.DataFrame:
-    """One row per claim: the claim (short), the evidence's verdict and the one-line reason."""
-    rows = [{"claim": e.number, "the claim": e.short, "verdict": e.verdict, "why": e.reason} for e in all_evidence()]
+    """One row per claim: the claim (short), the evidence's verdict, each part's verdict and the one-line reason."""
+    rows = [{"claim": e.number, "the claim": e.short, "verdict": e.verdict,
+             "parts": "; ".join(f"({p.key}) {p.verdict}" for p in e.parts) or "—", "why": e.reason}
+            for e in all_evidence()]
     return pd.DataFrame(rows).set_index("claim")
 
 
@@ -1825,7 +2438,8 @@ def verdict_chart(learner: Mapping[int, str] | None = None) -> alt.LayerChart:
     for e in all_evidence():
         mine = (learner or {}).get(e.number, "")
         rows.append({"claim": f"{e.number:>2}. {e.short[:70]}{'…' if len(e.short) > 70 else ''}",
-                     "n": e.number, "verdict": e.verdict, "reason": e.reason, "x": 0, "yours": mine or "—"})
+                     "n": e.number, "verdict": e.verdict, "reason": e.reason, "x": 0, "yours": mine or "—",
+                     "parts": "; ".join(f"({p.key}) {p.verdict}" for p in e.parts) or "—"})
     df = pd.DataFrame(rows)
     counts = df["verdict"].value_counts()
     pick = alt.selection_point(name="pick", fields=["verdict"], bind="legend")
@@ -1836,7 +2450,7 @@ def verdict_chart(learner: Mapping[int, str] | None = None) -> alt.LayerChart:
         color=alt.Color("verdict:N", title="Evidence's verdict", legend=alt.Legend(labelLimit=300, columns=2), scale=alt.Scale(domain=list(VERDICTS),
                                                                                 range=[VERDICT_COLORS[v] for v in VERDICTS])),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
-        tooltip=["claim:N", "verdict:N", "reason:N", "yours:N"]).add_params(pick)
+        tooltip=["claim:N", "verdict:N", "parts:N", "reason:N", "yours:N"]).add_params(pick)
     words = base.mark_text(align="left", dx=14, fontSize=11).encode(
         x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.1, 1.9])), text="verdict:N",
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)))

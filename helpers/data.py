@@ -32,6 +32,7 @@ __all__ = [
     "DataError",
     "data_dir",
     "catalogue",
+    "last_dates",
     "load",
     "verify",
     "build",
@@ -230,6 +231,8 @@ TABLES: dict[str, Table] = {
                 "From about September 2024 to October 2025 btc_coinbase runs one day early: its value "
                 "on day D matches btc on day D+1 (elsewhere the two agree on the same day). Shift it "
                 "before day-by-day comparisons in that period (lesson 07 shows how much it matters).",
+                "BTC on 2026-06-05 is the day's final close; an earlier copy of the inputs held a "
+                "partial-day value (see the raw inputs' MANIFEST.md).",
             ),
         ),
         Table(
@@ -261,9 +264,11 @@ TABLES: dict[str, Table] = {
                 Column("source_url", "str", "URL", "Primary source (federalreserve.gov or newyorkfed.org)", True),
                 Column("other_sources", "str", "URLs", "Further primary sources (implementation notes, "
                        "New York Fed statements), separated by spaces"),
-                Column("checked", "str", "category", "'confirmed' = the facts were checked against the "
-                       "release's full text; 'partial' = the release was found but some facts rest on "
-                       "secondary copies; 'unconfirmed' = not yet checked: do not state as fact", True),
+                Column("checked", "str", "category", "How the row was checked: 'primary' = the release's "
+                       "text was read (federalreserve.gov, newyorkfed.org or its FRASER copy); 'data' = a rate "
+                       "decision seen only in secondary copies whose target range the snapshot's FRED "
+                       "target-range series (DFEDTARL/DFEDTARU) confirm, computed when the snapshot is "
+                       "built; 'secondary' = press or other secondary copies only: say so when stating it", True),
                 Column("caveat", "str", "text", "What a reader should know about the row's facts"),
             ),
             (),
@@ -334,6 +339,43 @@ def describe(name: str) -> pd.DataFrame:
     return pd.DataFrame(
         [{"column": c.name, "units": c.units, "description": c.description} for c in table.columns]
     ).set_index("column")
+
+
+def last_dates(name: str) -> pd.DataFrame:
+    """Each column's first and last observation in one table (its columns can end months apart).
+
+    Columns ``first``, ``last`` (dates as YYYY-MM-DD text) and ``days_before_table_end`` (how many
+    days before the table's last row the column stops), indexed by column name.
+    """
+    df = load(name)
+    end = df.index[-1]
+    rows = {}
+    for col in df.columns:
+        valid = df[col].dropna()
+        if valid.empty or not pd.api.types.is_numeric_dtype(df[col]):
+            continue
+        rows[col] = {"first": f"{valid.index[0]:%Y-%m-%d}", "last": f"{valid.index[-1]:%Y-%m-%d}",
+                     "days_before_table_end": int((end - valid.index[-1]).days)}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "column"
+    return out
+
+
+def _end_notes(name: str, df: pd.DataFrame, raw: dict[str, pd.Series]) -> list[str]:
+    """Notes computed at build time: where a table's columns (or its inputs) end on different days."""
+    table = TABLES[name]
+    ends = {sid: raw[sid].dropna().index[-1] for sid in table.series}
+    if len(set(ends.values())) <= 1:
+        return []
+    listing = ", ".join(f"{sid} {day:%Y-%m-%d}" for sid, day in sorted(ends.items(), key=lambda kv: kv[1]))
+    col_ends = {df[c].dropna().index[-1] for c in df.columns
+                if pd.api.types.is_numeric_dtype(df[c]) and df[c].notna().any()}
+    if len(col_ends) <= 1:
+        return [f"Its inputs end on different days ({listing}); every row has every input, so the "
+                f"table ends with the earliest of them, on {df.index[-1]:%Y-%m-%d}."]
+    return [f"Its inputs end on different days ({listing}); the table's last row is "
+            f"{df.index[-1]:%Y-%m-%d}. Use each column's own last date (helpers.data.last_dates), "
+            "never the table's, as 'the latest'."]
 
 
 def _table(name: str) -> Table:
@@ -574,7 +616,40 @@ ADDITIONS = Path(__file__).parent / "policy_additions.md"
 SOURCES = Path(__file__).parent / "policy_sources.csv"
 
 
-def _policy_events(timeline: Path, sources: Path) -> pd.DataFrame:
+CHECKED = ("primary", "data", "secondary")
+RATE_DECISIONS = ("hike", "cut", "hold")
+
+
+def _confirm_by_rates(row: dict, rates: pd.DataFrame) -> tuple[str, str]:
+    """(checked, effective) for a policy-event row, using the daily target range.
+
+    A ``secondary`` row whose new target range the FRED series show from the next day on becomes
+    ``data`` if it is a pure rate decision (hike, cut, hold); a qt_end or rmp row with a range keeps
+    ``secondary`` (its other facts are not in these series) and says in its caveat that the range is
+    confirmed. A changed range with no effective date gets the first day the series show it.
+    """
+    checked, effective = row["checked"], row["effective"]
+    if checked != "secondary" or np.isnan(row["target_lower"]):
+        return checked, effective
+    day = pd.Timestamp(row["date"])
+    after = rates.loc[day + pd.Timedelta(days=1):, ["target_lower", "target_upper"]]
+    if after.empty:
+        return checked, effective
+    first = after.iloc[0]
+    if not (np.isclose(first["target_lower"], row["target_lower"]) and
+            np.isclose(first["target_upper"], row["target_upper"])):
+        return checked, effective
+    before = rates.loc[:day, "target_lower"]
+    changed = not before.empty and not np.isclose(before.iloc[-1], row["target_lower"])
+    if changed and not effective:
+        effective = after.index[0].strftime("%Y-%m-%d")
+    note = (f"Target range {row['target_lower']:.2f}-{row['target_upper']:.2f}% confirmed by the FRED "
+            f"target-range series (DFEDTARL/DFEDTARU) from {after.index[0]:%Y-%m-%d}.")
+    row["caveat"] = f"{row['caveat']} {note}".strip()
+    return ("data" if row["kind"] in RATE_DECISIONS else checked), effective
+
+
+def _policy_events(timeline: Path, sources: Path, rates: pd.DataFrame | None = None) -> pd.DataFrame:
     events = pd.concat([parse_policy_timeline(timeline), parse_policy_timeline(ADDITIONS)])
     events = events.sort_values("date", kind="stable").reset_index(drop=True)
     src = pd.read_csv(sources, dtype=str, keep_default_na=False)
@@ -603,9 +678,14 @@ def _policy_events(timeline: Path, sources: Path) -> pd.DataFrame:
             "target_upper": upper,
             "source_url": s["url"],
             "other_sources": s["other_urls"],
-            "checked": s["confirmed"],
+            "checked": s["checked"],
             "caveat": s["caveat"],
         })
+        if s["checked"] not in ("primary", "secondary"):
+            raise ValueError(f"{sources.name}, {ev['date']}: checked must be 'primary' or 'secondary' "
+                             f"('data' is computed from the rates), got {s['checked']!r}")
+        if rates is not None:
+            out[-1]["checked"], out[-1]["effective"] = _confirm_by_rates(out[-1], rates)
     df = pd.DataFrame(out)
     df["date"] = pd.to_datetime(df["date"], format="%Y-%m-%d")
     return df.set_index("date")
@@ -650,10 +730,10 @@ def build(source: Path, out: Path | None = None, timeline: Path | None = None,
         raw_hashes[f"{sid}.csv"] = sha256_file(path)
     frames = {
         "fed_balance_sheet": _weekly_balance_sheet(raw),
-        "policy_rates": _daily_rates(raw),
+        "policy_rates": (rates := _daily_rates(raw)),
         "markets": _daily_markets(raw),
         "m2": _monthly_m2(raw),
-        "policy_events": _policy_events(timeline, sources_csv),
+        "policy_events": _policy_events(timeline, sources_csv, rates),
     }
     out.mkdir(parents=True, exist_ok=True)
     files = {}
@@ -676,7 +756,7 @@ def build(source: Path, out: Path | None = None, timeline: Path | None = None,
             "last_date": df.index[-1].date().isoformat(),
             "rows": int(len(df)),
             "terms_of_use": table.terms,
-            "notes": list(table.notes),
+            "notes": list(table.notes) + _end_notes(name, df, raw),
             "sha256": sha256_file(path),
         }
     manifest = {

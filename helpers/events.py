@@ -33,6 +33,7 @@ import pandas as pd
 
 from helpers.stats import bootstrap_mean_ci as _stats_bootstrap_mean_ci
 from helpers.validate import check_choice, check_date, check_int, check_number, check_seed
+from helpers.data import CHECKED
 
 __all__ = [
     "ASSETS",
@@ -836,9 +837,8 @@ def timeline_chart(events: pd.DataFrame | None = None):
             y=alt.Y("kind:N", sort=kinds, title="Kind of event"),
             color=alt.Color("stance:N", title="Stance",
                             scale=alt.Scale(domain=list(STANCE_COLORS), range=list(STANCE_COLORS.values()))),
-            shape=alt.Shape("checked:N", title="Facts checked",
-                            scale=alt.Scale(domain=["confirmed", "partial", "unconfirmed"],
-                                            range=["circle", "triangle-up", "cross"])),
+            shape=alt.Shape("checked:N", title="How it was checked",
+                            scale=alt.Scale(domain=list(CHECKED), range=["circle", "square", "triangle-up"])),
             opacity=alt.condition(pick, alt.value(0.95), alt.value(0.12)),
             href="source_url:N",
             tooltip=[alt.Tooltip("date:N", title="announced"), "kind:N", "stance:N", "description:N",

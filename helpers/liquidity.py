@@ -45,6 +45,8 @@ __all__ = [
     "rolling_window_chart",
     "rolling_correlation_summary",
     "rolling_correlation_panel",
+    "yearly_correlation_spread",
+    "yearly_spread_chart",
     "rolling_panel_spec",
     "lead_lag_test",
     "lead_lag_chart",
@@ -459,6 +461,79 @@ def rolling_correlation_summary(returns: pd.DataFrame, window: int = 60, year: i
     window = _check_window(window)
     year = _check_year(year, returns.index)
     return _summary_rows(_rolling(returns, window), window, year)
+
+
+def _complete_years(index: pd.DatetimeIndex) -> set[int]:
+    """Calendar years the dates cover from their first to their last week (within 7 days of each end)."""
+    years = set()
+    for year in sorted(set(index.year)):
+        days = index[index.year == year]
+        if days[0] <= pd.Timestamp(year, 1, 7) and days[-1] >= pd.Timestamp(year, 12, 24):
+            years.add(int(year))
+    return years
+
+
+def yearly_correlation_spread(returns: pd.DataFrame, window: int = 60, asset: str = "sp500") -> pd.DataFrame:
+    """How the daily rolling correlation of BTC with one index was spread within each calendar year.
+
+    One row per year with at least one value (index ``year``): ``days`` (trading days with a
+    value), ``q25``, ``median``, ``q75`` (quartiles of that year's daily values), ``iqr``
+    (q75 − q25: the spread of the middle half of the year's days), ``max``, and ``complete``
+    (True when the data cover the whole calendar year and every common trading day of it has a
+    value). Correlations are unitless, from −1 to 1; ``window`` is in common trading days.
+    """
+    _check_frame("returns", returns, ("btc", "sp500", "nasdaq"))
+    window = _check_window(window)
+    asset = check_choice("asset", asset, tuple(ASSET_LABELS))
+    rc = stats.rolling_corr(returns["btc"], returns[asset], window)
+    covered = _complete_years(returns.index)
+    trading_days = pd.Series(returns.index.year).value_counts()
+    rows = []
+    for year, part in rc.dropna().groupby(rc.dropna().index.year):
+        q25, median, q75 = part.quantile([0.25, 0.5, 0.75])
+        rows.append({"year": int(year), "days": len(part), "q25": q25, "median": median, "q75": q75,
+                     "iqr": q75 - q25, "max": part.max(),
+                     "complete": bool(year in covered and len(part) == trading_days[year])})
+    if not rows:
+        raise ValueError(f"no {window}-day correlation values: returns has only {len(returns)} rows")
+    return pd.DataFrame(rows).set_index("year")
+
+
+def yearly_spread_chart(table: pd.DataFrame, window: int = 60, asset: str = "sp500") -> alt.LayerChart:
+    """Per year: the middle half (bar), median (tick) and maximum (dot) of the rolling correlation.
+
+    ``table`` is :func:`yearly_correlation_spread`'s output for the same ``window`` and ``asset``
+    (they only label the chart). Years the data do not fully cover are drawn faded.
+    """
+    _check_long(table, ("q25", "median", "q75", "max", "complete"))
+    window = _check_window(window)
+    label = ASSET_LABELS[check_choice("asset", asset, tuple(ASSET_LABELS))]
+    df = table.reset_index()[["year", "q25", "median", "q75", "max", "complete"]].copy()
+    df["year"] = df["year"].astype(str)
+    df["coverage"] = np.where(df["complete"], "whole year", "part of the year")
+    df = df.drop(columns="complete")
+    x = alt.X("year:N", title="Calendar year", axis=alt.Axis(labelAngle=0))
+    # ordinal with a stated order: Vega-Lite warns about opacity on an unsorted nominal field
+    opacity = alt.Opacity("coverage:O", title="Data cover", sort=["whole year", "part of the year"],
+                          scale=alt.Scale(domain=["whole year", "part of the year"], range=[0.9, 0.35]))
+    tips = ["year:N", alt.Tooltip("q25:Q", format=".2f", title="25th percentile"),
+            alt.Tooltip("median:Q", format=".2f"), alt.Tooltip("q75:Q", format=".2f", title="75th percentile"),
+            alt.Tooltip("max:Q", format=".2f"), "coverage:N"]
+    base = alt.Chart(df)
+    bars = base.mark_bar(size=18, color=PALETTE[0]).encode(
+        x=x, y=alt.Y("q25:Q", title=f"{window}-day correlation, BTC with {label}",
+                     scale=alt.Scale(domain=[-0.4, 1])), y2="q75:Q", opacity=opacity, tooltip=tips)
+    ticks = base.mark_tick(color="black", thickness=2, size=22).encode(x=x, y="median:Q", opacity=opacity,
+                                                                        tooltip=tips)
+    tops = base.mark_point(filled=True, size=50, color=PALETTE[3]).encode(x=x, y="max:Q", opacity=opacity,
+                                                                           tooltip=tips)
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#999").encode(y="y:Q")
+    chart = alt.layer(zero, bars, ticks, tops).properties(width=640, height=260, title=alt.TitleParams(
+        "A year's highest correlation says little about its typical day",
+        subtitle=[f"Daily {window}-day correlation of BTC with the {label}, by calendar year",
+                  "Bar: middle half of the days (25th to 75th percentile); black tick: median; dot: maximum",
+                  "Faded: years the data cover only in part"]))
+    return with_source(chart, SOURCE_MARKETS)
 
 
 def _last_day_of_each_week(index: pd.DatetimeIndex) -> np.ndarray:

@@ -12,15 +12,19 @@ Two parts, deliberately kept apart:
 
    A scenario sets reserve-management purchases (pace in $ billions a month and duration in
    months), a TGA target and the weeks to reach it, an ON RRP target, and a trend for currency and
-   other liabilities. The path starts from the snapshot's last balance-sheet week. The rate path
-   is a *label only*: the identity has no rate in it, and this toy does not turn rates into numbers.
+   other liabilities. The path starts from the snapshot's last balance-sheet week
+   (:func:`start_point`). The rate path is a *label only*, counted from the target range at the end
+   of the snapshot (:func:`rate_start`): the identity has no rate in it, and this toy does not turn
+   rates into numbers.
 
 2. **A transparent toy** (:func:`run_scenario`). Historical weekly bitcoin log returns are split
    into two pools by the regime of their week: *expanding* (net liquidity's 13-week change > 0) or
    *contracting* (≤ 0, i.e. contracting or flat). Each simulated week draws from the pool of the
    scenario's regime for that week, in blocks of consecutive weeks (a block bootstrap). Risk
    toggles change the regime mix or add one-off shocks; each toggle's effect is in
-   :data:`TOGGLES`. It is **not a forecast**: see :data:`LIMITS`.
+   :data:`TOGGLES`. The price paths start at bitcoin's last close in the snapshot
+   (:func:`price_start`), which is a later day than the last balance-sheet week: the toy treats
+   simulated week k as week k of the mechanics. It is **not a forecast**: see :data:`LIMITS`.
 
 Widget callbacks compute with :func:`run_scenario`; :data:`BENCH` registers it for ``make bench``.
 """
@@ -49,6 +53,8 @@ __all__ = [
     "Scenario",
     "ScenarioResult",
     "start_point",
+    "price_start",
+    "rate_start",
     "liquidity_path",
     "reserves_change",
     "identity_gap",
@@ -137,8 +143,9 @@ class Scenario:
     purchase_pace: reserve-management purchases, $ billions a month (0–300).
     purchase_months: how long the purchases last, months (0–24); the total bought,
         pace × months, is spread evenly over round(months × 52/12) weeks starting in week 1.
-    rate_path_bp: policy-rate change per quarter in basis points (−100 to +100). A label only:
-        no number in this lesson depends on it.
+    rate_path_bp: policy-rate change per quarter in basis points (−100 to +100), counted from the
+        target range at the end of the snapshot (:func:`rate_start`); 0 holds it there. A label
+        only: no number in this lesson depends on it.
     tga_target: the Treasury General Account's target level, $ billions (0–2,000).
     tga_weeks: weeks to reach the TGA target in equal steps (1–52).
     on_rrp_target: ON RRP take-up target, $ billions (0–2,500).
@@ -178,10 +185,26 @@ class Scenario:
         """Weeks over which the purchases are spread: round(months × 52/12)."""
         return int(round(self.purchase_months * WEEKS_PER_MONTH))
 
-    def label(self) -> str:
-        """A one-line description of the scenario."""
-        rate = ("rates on hold" if self.rate_path_bp == 0
-                else f"rates {self.rate_path_bp:+d} bp a quarter")
+    def label(self, rate_from: tuple[float, float] | None = None) -> str:
+        """A one-line description of the scenario.
+
+        ``rate_from``: the (lower, upper) target range the rate path starts from, percent (e.g.
+        from :func:`rate_start`); ``None`` leaves the starting range out.
+        """
+        if rate_from is None:
+            where = ""
+        else:
+            if not isinstance(rate_from, (tuple, list)) or len(rate_from) != 2:
+                raise TypeError(f"rate_from must be a (lower, upper) pair in percent or None, got {rate_from!r}")
+            lo, hi = (check_number("rate_from[0]", rate_from[0], 0, 25),
+                      check_number("rate_from[1]", rate_from[1], 0, 25))
+            if hi < lo:
+                raise ValueError(f"rate_from={rate_from!r}: upper must be at least lower")
+            where = f"{lo:.2f}–{hi:.2f} %"
+        if self.rate_path_bp == 0:
+            rate = f"rates held at {where}" if where else "rates on hold"
+        else:
+            rate = f"rates {self.rate_path_bp:+d} bp a quarter" + (f" from {where}" if where else "")
         return (f"purchases ${self.purchase_pace:,.0f}B/month for {self.purchase_months} months; "
                 f"TGA to ${self.tga_target:,.0f}B in {self.tga_weeks} weeks; "
                 f"ON RRP to ${self.on_rrp_target:,.0f}B in {self.on_rrp_weeks} weeks; "
@@ -205,6 +228,45 @@ def start_point() -> pd.Series:
     The Series' ``name`` is the week's date. (Read once per session and kept.)
     """
     return _start_point().copy()
+
+
+@lru_cache(maxsize=1)
+def _price_start() -> tuple[float, pd.Timestamp]:
+    from helpers.data import load
+
+    btc = load("markets")["btc"].dropna()
+    return float(btc.iloc[-1]), btc.index[-1]
+
+
+def price_start() -> tuple[float, pd.Timestamp]:
+    """Bitcoin's last close in the snapshot and its date: (USD per BTC, day).
+
+    The toy's price paths start here. It is usually a later day than the last balance-sheet week
+    (:func:`start_point`): the two series end on different days.
+    """
+    return _price_start()
+
+
+@lru_cache(maxsize=1)
+def _rate_start() -> pd.Series:
+    from helpers.data import load
+
+    rates = load("policy_rates")[["target_lower", "target_upper"]].dropna()
+    last = rates.iloc[-1]
+    same = (rates["target_lower"] == last["target_lower"]) & (rates["target_upper"] == last["target_upper"])
+    changed = rates.index[~same]
+    since = rates.index[rates.index > changed[-1]][0] if len(changed) else rates.index[0]
+    return pd.Series({"lower": float(last["target_lower"]), "upper": float(last["target_upper"]),
+                      "since": since, "as_of": rates.index[-1]}, name="target range")
+
+
+def rate_start() -> pd.Series:
+    """The FOMC's target range at the end of the snapshot, from the policy-rate data.
+
+    ``lower`` and ``upper`` in percent; ``since``: the first day of that range; ``as_of``: the
+    data's last day. The scenario's rate path (a label only) starts from this range.
+    """
+    return _rate_start().copy()
 
 
 def _ramp(start: float, target: float, weeks: int, horizon: int) -> np.ndarray:
@@ -560,6 +622,18 @@ class ScenarioResult:
         return on or ["No risk toggle is on: weeks draw from the pool of the scenario's regime, "
                       "with the all-history average removed."]
 
+    def _price_note(self) -> str:
+        """Where the price paths start, and how that day relates to the mechanics' week 0."""
+        if pd.isna(self.price_date):
+            return "(a start price given by hand)"
+        note = f"(bitcoin's last close in the snapshot, {self.price_date.date()}"
+        if "date" in self.path:
+            gap = (self.price_date - self.path["date"].iloc[0]).days
+            if gap:
+                note += (f"; the balance sheet's week 0 is {abs(gap)} days "
+                         f"{'earlier' if gap > 0 else 'later'}")
+        return note + ")"
+
     def report(self) -> str:
         """A plain-text summary: scenario, mechanics, regime mix, toggles, outcomes and limits."""
         p = self.path
@@ -568,8 +642,9 @@ class ScenarioResult:
         mix = ("every week from the pool of all weeks (priced in)" if math.isnan(share)
                else f"{share:.0%} of the {len(self.regimes)} weeks expanding")
         when = f" ({p['date'].iloc[0].date()} → {p['date'].iloc[-1].date()})" if "date" in p else ""
+        r = rate_start()
         lines = [
-            f"Scenario: {self.scenario.label()}",
+            f"Scenario: {self.scenario.label((r['lower'], r['upper']))}",
             f"Mechanics over {self.scenario.horizon_weeks} weeks{when}, $ billions:",
             f"  total assets {first.total_assets:,.0f} → {last.total_assets:,.0f}; "
             f"TGA {first.tga:,.0f} → {last.tga:,.0f}; ON RRP {first.on_rrp:,.0f} → {last.on_rrp:,.0f}",
@@ -577,7 +652,7 @@ class ScenarioResult:
             f"net liquidity {first.net_liquidity:,.0f} → {last.net_liquidity:,.0f}",
             f"Regime mix: {mix}",
             f"Toy model: {self.prices.shape[0]:,} paths from ${self.start_price:,.0f} "
-            f"(bitcoin's last close in the snapshot, {self.price_date.date()})",
+            + self._price_note(),
             f"  median at week {self.scenario.horizon_weeks}: ${self.median_end:,.0f}; "
             f"5–95 % band ${self.fan.iloc[-1]['q05']:,.0f} to ${self.fan.iloc[-1]['q95']:,.0f}",
             "Toggles:",
@@ -586,14 +661,6 @@ class ScenarioResult:
             *[f"  - {x}" for x in LIMITS],
         ]
         return "\n".join(lines)
-
-
-@lru_cache(maxsize=1)
-def _last_price() -> tuple[float, pd.Timestamp]:
-    from helpers.data import load
-
-    btc = load("markets")["btc"].dropna()
-    return float(btc.iloc[-1]), btc.index[-1]
 
 
 def run_scenario(scenario: Scenario | None = None, *, recession: bool = False, regulation: bool = False,
@@ -611,7 +678,7 @@ def run_scenario(scenario: Scenario | None = None, *, recession: bool = False, r
     path = liquidity_path(scenario, start)
     regimes = scenario_regimes(path)
     if start_price is None:
-        price, when = _last_price()
+        price, when = price_start()
     else:
         price, when = check_number("start_price", start_price, 1e-6, 1e9), pd.Timestamp("NaT")
     toggles = {"recession": check_flag("recession", recession), "regulation": check_flag("regulation", regulation),

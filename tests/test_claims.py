@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers import claims
-from helpers.claims import CANNOT, FALSE, MISLEADING, SUPPORTED, VERDICTS
+from helpers.claims import CANNOT, FALSE, MISLEADING, NOT_SUPPORTED, SUPPORTED, VERDICTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -31,9 +31,20 @@ def test_verdict_follows_the_documented_rule(n):
     assert ev.rule and ev.reason and len(ev.explanation) > 100
     assert ev.quote_zh and all(re.search(r"[\u4e00-\u9fff]", q) for q in ev.quote_zh)
     assert ev.article in ("A", "B", "B and A")
-    # the brief is what the learner judges from: claim, test and rule, never the verdict line
-    assert ev.claim_en in ev.brief() and ev.rule in ev.brief()
+    # the brief is what the learner judges from: the claim and its test, never the rule or the verdict
+    assert ev.claim_en in ev.brief() and ev.rule not in ev.brief()
+    assert not any(f" {v.upper()}" in ev.brief() for v in VERDICTS)
     assert ev.verdict.upper() in ev.card()
+    # parts: each verdict is its rule applied to its own facts, and the claim's verdict follows from them
+    for p in ev.parts:
+        assert p.verdict in VERDICTS and p.text and p.rule
+        assert claims.PART_RULES[n][p.key](p.facts) == p.verdict
+        assert set(p.facts) <= set(ev.facts) and all(ev.facts[k] == v for k, v in p.facts.items())
+        if p.verdict == CANNOT:
+            assert p.settle, f"claim {n} part {p.key}: say what data would settle it"
+    if ev.parts:
+        assert ev.verdict == claims.overall_verdict([p.verdict for p in ev.parts])
+        assert set(claims.PART_RULES[n]) == {p.key for p in ev.parts}
     if ev.verdict == CANNOT:
         assert ev.settle, "say what data would settle it"
     for url in ev.sources:
@@ -41,11 +52,25 @@ def test_verdict_follows_the_documented_rule(n):
 
 
 def test_expected_verdicts_on_the_snapshot():
-    # A regression guard, not the source of the verdicts: each is recomputed by its rule above.
-    got = {n: claims.evidence(n).verdict for n in NUMBERS}
-    assert got == {1: SUPPORTED, 2: SUPPORTED, 3: FALSE, 4: FALSE, 5: MISLEADING, 6: FALSE, 7: MISLEADING,
-                   8: MISLEADING, 9: CANNOT, 10: CANNOT, 11: MISLEADING, 12: MISLEADING, 13: MISLEADING,
-                   14: MISLEADING}
+    # A regression guard, not the source of the verdicts: each is recomputed by its rule above, and the
+    # facts behind each are recomputed from the data in the tests below.
+    got = {n: (claims.evidence(n).verdict, {p.key: p.verdict for p in claims.evidence(n).parts}) for n in NUMBERS}
+    assert got == {
+        1: (SUPPORTED, {"a": SUPPORTED, "b": CANNOT}),  # (b): the qt_end row is 'secondary'
+        2: (MISLEADING, {"a": SUPPORTED, "b": MISLEADING, "c": SUPPORTED}),
+        3: (FALSE, {"a": FALSE, "b": CANNOT}),
+        4: (FALSE, {}),
+        5: (MISLEADING, {"a": MISLEADING, "b": SUPPORTED}),
+        6: (FALSE, {"a": FALSE, "b": CANNOT}),
+        7: (NOT_SUPPORTED, {}),
+        8: (MISLEADING, {"a": MISLEADING, "b": CANNOT}),  # (b): 18 months not yet in the data
+        9: (MISLEADING, {}),
+        10: (NOT_SUPPORTED, {"a": NOT_SUPPORTED, "b": MISLEADING}),
+        11: (NOT_SUPPORTED, {}),
+        12: (NOT_SUPPORTED, {"a": NOT_SUPPORTED, "b": CANNOT}),
+        13: (NOT_SUPPORTED, {"a": NOT_SUPPORTED, "b": NOT_SUPPORTED, "c": CANNOT}),
+        14: (NOT_SUPPORTED, {}),
+    }
 
 
 def test_results_are_fresh_copies():
@@ -132,10 +157,16 @@ def test_claim_03_treasuries_in_q1_2025():
 def test_claim_01_event_row_and_holdings():
     ev_table = helpers.load("policy_events")
     row = ev_table.loc["2025-10-29"]
-    assert row["kind"] == "qt_end" and row["effective"] == "2025-12-01" and row["checked"] == "confirmed"
+    assert row["kind"] == "qt_end" and row["effective"] == "2025-12-01"
     bs = helpers.load("fed_balance_sheet")
     after = bs.loc["2025-12-10":, "treasuries"]
     ev = claims.claim_01()
+    assert ev.facts["checked"] == row["checked"]
+    # part (b) follows the table's label: confirmed only for 'primary' or 'data'
+    b = next(p for p in ev.parts if p.key == "b")
+    assert b.verdict == (SUPPORTED if row["checked"] in ("primary", "data") else CANNOT)
+    if row["checked"] == "secondary":
+        assert "secondary" in ev.reason and "secondary" in ev.explanation and ev.settle
     assert ev.facts["effective"] == "2025-12-01"
     assert math.isclose(ev.facts["treasuries_min_after_bn"], after.min())
     assert after.iloc[-1] > bs.loc["2025-12-03", "treasuries"]
@@ -166,12 +197,33 @@ def test_claim_07_correlation_recomputed_with_pandas():
     assert len(claims.correlation_variants()) == 12
 
 
-def test_claim_10_partial_check():
+def test_claim_10_outside_figure_and_under_qt():
     btc = helpers.load("markets")["btc"].dropna()
     ev = claims.claim_10()
     expected = 100 * (btc.loc["2025-12-31"] / btc.loc["2024-12-31"] - 1)
     assert math.isclose(ev.facts["btc_return_pct"], expected)
     assert not ev.facts["total_market_cap_in_data"]
+    out = claims.OUTSIDE_MARKET_CAP_2025
+    # the outside figure is used only as an outside figure, and labelled so
+    assert ev.facts["market_cap_change_pct"] == out["change_pct"]
+    assert ev.facts["market_cap_source"].startswith("OUTSIDE FIGURE") and out["source"] in ev.facts["market_cap_source"]
+    assert out["url"].startswith("https://www.coingecko.com/") and out["url"] in ev.explanation
+    assert "outside figure" in " ".join(ev.numbers["source"])
+    # the outside source's bitcoin figure agrees with the snapshot's to within a point
+    assert abs(ev.facts["btc_gap_to_outside_pp"]) < 1.0
+    # 'under QT' from the event table and the target range
+    table = helpers.load("policy_events")
+    slow = table.loc["2025-03-19"]
+    assert slow["kind"] == "qt_slow" and slow["effective"] == "2025-04-01"
+    assert ev.facts["runoff_slowed_in_year"]
+    assert ev.facts["runoff_months_in_year"] == 11  # January to November 2025; runoff ended 1 December
+    assert table.loc["2025-10-29", "effective"] == "2025-12-01"
+    upper = helpers.load("policy_rates")["target_upper"].dropna()
+    cuts = upper[upper.diff() < 0]
+    assert ev.facts["cuts_in_year"] == int((cuts.index.year == 2025).sum()) == 3
+    bs = helpers.load("fed_balance_sheet")
+    sec = (bs["treasuries"] + bs["mbs"]) / 1000
+    assert math.isclose(ev.facts["securities_change_year_tn"], sec["2025-12-31"] - sec["2025-01-01"])
 
 
 def test_claim_14_correlations_by_year():
@@ -189,6 +241,33 @@ def test_claim_09_numbers():
     assert ev.facts["max_close"] == after.max()
     assert ev.facts["days_in_range"] == int(after.between(90_000, 100_000).sum())
     assert ev.facts["last_date"] == f"{btc.index[-1]:%Y-%m-%d}"
+    # the record so far, which the rule reads when no horizon is given
+    assert ev.facts["horizon_days"] is None
+    assert ev.facts["reached_so_far"] == bool((after >= 90_000).any())
+    assert ev.facts["at_or_above_low_now"] == bool(btc.iloc[-1] >= 90_000)
+    assert ev.facts["closes_observed"] == len(after)
+    assert 0 <= ev.facts["chance_touch_30d"] <= 1
+
+
+def test_claim_08_own_definition_so_far():
+    from helpers import events
+
+    m = helpers.load("markets")
+    ev = claims.claim_08()
+    assert ev.facts["own_pivots"] == ["2025-09-17", "2025-10-29", "2025-12-01"]
+    for a in ("btc", "eth"):
+        s = m[a].dropna()
+        for d in claims.OWN_PIVOTS_8:
+            for h in (6, 12, 18):
+                got = ev.facts["own_returns_pct"][a][d][str(h)]
+                end = pd.Timestamp(d) + pd.DateOffset(months=h)
+                if end > s.index[-1]:
+                    assert got is None, (a, d, h)  # not yet reached: shown as 'not yet', not judged
+                else:
+                    assert math.isclose(got, 100 * events.forward_return(s, d, h))
+    # the 18-month horizon is not in the data for any 2025 pivot, so part (b) waits
+    assert all(ev.facts["own_returns_pct"][a][d]["18"] is None for a in ("btc", "eth") for d in claims.OWN_PIVOTS_8)
+    assert "not yet" in ev.numbers.to_string()
 
 
 # ---------------------------------------------------------------------------
@@ -206,25 +285,42 @@ def test_choices_that_change_the_verdict():
     assert claims.claim_09(horizon_days=180, reading="at end").verdict == FALSE
     assert claims.claim_09(horizon_days=3000).verdict == SUPPORTED  # touched early, so the horizon's end is moot
     assert claims.claim_09(low=200_000, high=250_000, horizon_days=3000).verdict == CANNOT
+    assert claims.claim_09(low=200_000, high=250_000).verdict == NOT_SUPPORTED  # not reached so far
+    assert claims.claim_09(low=50_000, high=250_000).verdict == SUPPORTED  # reached and still there
     assert claims.claim_01(claimed_month="2024-12").verdict == FALSE
-    assert claims.claim_01(claimed_month="2019-08").verdict in (SUPPORTED, MISLEADING)
+    assert claims.claim_01(claimed_month="2019-08").verdict in (SUPPORTED, MISLEADING, FALSE)
+    assert claims.claim_02(claimed_tn=0.5).parts[1].verdict == SUPPORTED  # reserves' fall rounds to $0.5 trillion
+    assert claims.claim_10(year=2024).facts["market_cap_change_pct"] is None  # no outside figure for 2024
 
 
 def _facts01(**kw):
-    base = {"decision_in_claimed_month": True, "checked": "confirmed", "treasuries_change_before_bn": -20.0,
+    base = {"decision_in_claimed_month": True, "checked": "primary", "treasuries_change_before_bn": -20.0,
             "treasuries_fall_after_bn": 0.0, "tolerance_bn": 5.0}
+    return {**base, **kw}
+
+
+def _f02(**kw):
+    base = {"n_measures": 4, "n_matching": 4, "reserves_fall_tn": 0.46, "net_liquidity_fall_tn": 0.56,
+            "claimed_tn": 2.0, "step_tn": 1.0, "runoff_months": 42, "claimed_years": 3.0}
     return {**base, **kw}
 
 
 def test_rules_01_to_05_each_branch():
     assert claims.rule_01(_facts01()) == SUPPORTED
-    assert claims.rule_01(_facts01(treasuries_fall_after_bn=50.0)) == MISLEADING
-    assert claims.rule_01(_facts01(checked="partial")) == CANNOT
+    assert claims.rule_01(_facts01(checked="data")) == SUPPORTED
+    assert claims.rule_01(_facts01(checked="secondary")) == SUPPORTED  # part (b) cannot be checked: not counted
+    assert claims.PART_RULES[1]["b"]({"decision_in_claimed_month": True, "checked": "secondary"}) == CANNOT
+    assert claims.PART_RULES[1]["b"]({"decision_in_claimed_month": True, "checked": "partial"}) == CANNOT
+    assert claims.rule_01(_facts01(treasuries_fall_after_bn=50.0)) == FALSE
     assert claims.rule_01(_facts01(decision_in_claimed_month=False)) == FALSE
-    assert claims.rule_02({"n_measures": 4, "n_matching": 4}) == SUPPORTED
-    assert claims.rule_02({"n_measures": 4, "n_matching": 1}) == MISLEADING
-    assert claims.rule_02({"n_measures": 4, "n_matching": 0}) == FALSE
-    f3 = {"q1_end": "2025-04-02", "first_purchase_decision": "2025-12-10", "treasuries_change_q1_bn": -70.0}
+    assert claims.rule_02(_f02()) == MISLEADING  # the size is right, the liquidity is not
+    assert claims.rule_02(_f02(reserves_fall_tn=1.9)) == SUPPORTED
+    assert claims.rule_02(_f02(n_matching=1)) == MISLEADING
+    assert claims.rule_02(_f02(n_matching=0)) == FALSE
+    assert claims.rule_02(_f02(reserves_fall_tn=1.9, runoff_months=43)) == FALSE  # 3.58 years is not 'three'
+    assert claims.PART_RULES[2]["c"]({"runoff_months": 42, "claimed_years": 3.0}) == SUPPORTED  # the half-year edge
+    f3 = {"q1_end": "2025-04-02", "first_purchase_decision": "2025-12-10", "treasuries_change_q1_bn": -70.0,
+          "repo_operations_in_data": False}
     assert claims.rule_03(f3) == FALSE
     assert claims.rule_03({**f3, "first_purchase_decision": "2025-02-01", "treasuries_change_q1_bn": 90.0}) == SUPPORTED
     assert claims.rule_03({**f3, "treasuries_change_q1_bn": 10.0}) == MISLEADING
@@ -239,50 +335,162 @@ def test_rules_01_to_05_each_branch():
     assert claims.rule_05({**f5, "shrank": False}) == FALSE
 
 
+def _own(values):
+    return {"own_assets": ["btc"], "own_returns_pct": {"btc": {f"d{i}": dict(zip(("6", "12", "18"), v))
+                                                               for i, v in enumerate(values)}}}
+
+
 def test_rules_06_to_10_each_branch():
-    assert claims.rule_06({"reaches_claim": True}) == SUPPORTED
-    assert claims.rule_06({"reaches_claim": False}) == FALSE
+    f6 = {"reaches_claim": False, "max_return_pct": 2.0, "claimed_pct": 11.0, "liquidations_in_data": False}
+    assert claims.rule_06({**f6, "reaches_claim": True}) == SUPPORTED
+    assert claims.rule_06(f6) == FALSE
+    assert claims.rule_06({**f6, "max_return_pct": 6.0}) == NOT_SUPPORTED
     assert claims.rule_07({"reaches_claim": True, "shortfall": 0.0}) == SUPPORTED
-    assert claims.rule_07({"reaches_claim": False, "shortfall": 0.05}) == MISLEADING
-    assert claims.rule_07({"reaches_claim": False, "shortfall": 0.10}) == MISLEADING
+    assert claims.rule_07({"reaches_claim": False, "shortfall": 0.05}) == NOT_SUPPORTED
+    assert claims.rule_07({"reaches_claim": False, "shortfall": 0.10}) == NOT_SUPPORTED
     assert claims.rule_07({"reaches_claim": False, "shortfall": 0.2}) == FALSE
     f8 = {"assets": ["btc", "eth"], "btc_any_horizon_all_positive": True, "btc_min_chance_random": 0.4,
-          "eth_any_horizon_all_positive": False, "eth_min_chance_random": float("nan")}
+          "eth_any_horizon_all_positive": False, "eth_min_chance_random": float("nan"),
+          **_own([(-30.0, None, None)])}
     assert claims.rule_08(f8) == MISLEADING
     assert claims.rule_08({**f8, "eth_any_horizon_all_positive": True, "eth_min_chance_random": 0.01}) == SUPPORTED
     assert claims.rule_08({**f8, "btc_any_horizon_all_positive": False}) == FALSE
+    own = claims.PART_RULES[8]["b"]
+    assert own(_own([(-30.0, None, None), (5.0, None, None)])) == CANNOT  # not yet: the horizon is not reached
+    assert own(_own([(-30.0, -10.0, -5.0)])) == FALSE
+    assert own(_own([(-30.0, 4.0, None), (1.0, None, None)])) == SUPPORTED
+    assert claims.rule_08({**f8, **_own([(-30.0, -10.0, -5.0)])}) == FALSE
     f9 = {"horizon_days": 30, "reading": "touch", "reached_within_horizon": True, "horizon_in_data": True,
-          "at_or_above_low_at_end": False}
-    assert claims.rule_09({**f9, "horizon_days": None}) == CANNOT
+          "at_or_above_low_at_end": False, "reached_so_far": True, "at_or_above_low_now": False}
+    assert claims.rule_09({**f9, "horizon_days": None}) == MISLEADING  # touched, not held
+    assert claims.rule_09({**f9, "horizon_days": None, "at_or_above_low_now": True}) == SUPPORTED
+    assert claims.rule_09({**f9, "horizon_days": None, "reached_so_far": False}) == NOT_SUPPORTED
     assert claims.rule_09(f9) == SUPPORTED
     assert claims.rule_09({**f9, "reached_within_horizon": False}) == FALSE
     assert claims.rule_09({**f9, "reached_within_horizon": False, "horizon_in_data": False}) == CANNOT
     assert claims.rule_09({**f9, "reading": "at end"}) == FALSE
     assert claims.rule_09({**f9, "reading": "at end", "at_or_above_low_at_end": True}) == SUPPORTED
-    assert claims.rule_10({"total_market_cap_in_data": False, "market_cap_matches": False}) == CANNOT
-    assert claims.rule_10({"total_market_cap_in_data": True, "market_cap_matches": True}) == SUPPORTED
-    assert claims.rule_10({"total_market_cap_in_data": True, "market_cap_matches": False}) == FALSE
+    f10 = {"market_cap_change_pct": -10.4, "claimed_pct": 15.0, "runoff_months_in_year": 11,
+           "runoff_slowed_in_year": True, "cuts_in_year": 3}
+    assert claims.rule_10(f10) == NOT_SUPPORTED
+    assert claims.rule_10({**f10, "market_cap_change_pct": -15.2}) == MISLEADING  # the number fits; 'under QT' does not
+    assert claims.rule_10({**f10, "market_cap_change_pct": 4.0}) == FALSE
+    assert claims.rule_10({**f10, "market_cap_change_pct": None}) == MISLEADING  # only part (b) can be checked
+    assert claims.rule_10({**f10, "market_cap_change_pct": -15.2, "runoff_months_in_year": 12,
+                           "runoff_slowed_in_year": False, "cuts_in_year": 0}) == SUPPORTED
+    assert claims.rule_10({**f10, "runoff_months_in_year": 0, "market_cap_change_pct": None}) == FALSE
 
 
 def test_rules_11_to_14_each_branch():
-    assert claims.rule_11({"min_familywise_p": 0.36}) == MISLEADING
-    assert claims.rule_11({"min_familywise_p": 0.01}) == CANNOT
+    assert claims.rule_11({"min_familywise_p": 0.36}) == NOT_SUPPORTED
+    assert claims.rule_11({"min_familywise_p": 0.01}) == MISLEADING
     defs = ["a", "b"]
-    f12 = {"definitions": defs, "a_ci_low_pct": 1.0, "a_ci_high_pct": 3.0, "b_ci_low_pct": 0.5, "b_ci_high_pct": 2.0}
+    f12 = {"definitions": defs, "a_ci_low_pct": 1.0, "a_ci_high_pct": 3.0, "b_ci_low_pct": 0.5, "b_ci_high_pct": 2.0,
+           "altcoins_in_data": False}
     assert claims.rule_12(f12) == SUPPORTED
-    assert claims.rule_12({**f12, "a_ci_low_pct": -1.0}) == MISLEADING
+    assert claims.rule_12({**f12, "a_ci_low_pct": -1.0}) == NOT_SUPPORTED
     assert claims.rule_12({**f12, "a_ci_low_pct": -3.0, "a_ci_high_pct": -1.0, "b_ci_low_pct": -2.0,
                            "b_ci_high_pct": -0.5}) == FALSE
     f13 = {"assets": ["btc"], "btc_q1_ci_low_pct": 1.0, "btc_q1_ci_high_pct": 5.0, "btc_novdec_ci_low_pct": -5.0,
-           "btc_novdec_ci_high_pct": -1.0}
+           "btc_novdec_ci_high_pct": -1.0, "flows_in_data": False}
     assert claims.rule_13(f13) == SUPPORTED
-    assert claims.rule_13({**f13, "btc_q1_ci_low_pct": -1.0}) == MISLEADING
+    assert claims.rule_13({**f13, "btc_q1_ci_low_pct": -1.0}) == NOT_SUPPORTED
     assert claims.rule_13({**f13, "btc_q1_ci_low_pct": -5.0, "btc_q1_ci_high_pct": -1.0}) == FALSE
     assert claims.rule_13({**f13, "btc_novdec_ci_low_pct": 1.0, "btc_novdec_ci_high_pct": 3.0}) == FALSE
     f14 = {"measures": ["x"], "x_r_year": 0.3, "x_r_before": 0.0, "x_p_higher": 0.01}
     assert claims.rule_14(f14) == SUPPORTED
-    assert claims.rule_14({**f14, "x_p_higher": 0.2}) == MISLEADING
+    assert claims.rule_14({**f14, "x_p_higher": 0.2}) == NOT_SUPPORTED
     assert claims.rule_14({**f14, "x_r_year": -0.1}) == FALSE
+
+
+def test_overall_verdict_is_the_weakest_testable_part():
+    ov = claims.overall_verdict
+    assert ov([SUPPORTED, MISLEADING]) == MISLEADING
+    assert ov([MISLEADING, NOT_SUPPORTED, SUPPORTED]) == NOT_SUPPORTED
+    assert ov([NOT_SUPPORTED, FALSE]) == FALSE
+    assert ov([SUPPORTED, CANNOT]) == SUPPORTED
+    assert ov([CANNOT, CANNOT]) == CANNOT
+    with pytest.raises(ValueError, match="verdicts"):
+        ov(["maybe"])
+    with pytest.raises(ValueError, match="empty"):
+        ov([])
+
+
+def test_secondary_rows_are_named_where_a_verdict_uses_them():
+    table = helpers.load("policy_events")
+    for n, date in ((1, "2025-10-29"), (3, "2025-12-10"), (5, "2023-03-12")):
+        label = table.loc[date, "checked"]
+        ev = claims.evidence(n)
+        text = ev.explanation + ev.numbers.to_string() + ev.reason
+        if label == "secondary":
+            assert "secondary" in text, (n, date)
+
+
+# ---------------------------------------------------------------------------
+# Record, then reveal
+# ---------------------------------------------------------------------------
+@pytest.fixture
+def no_records():
+    claims.RECORDED.clear()
+    yield
+    claims.RECORDED.clear()
+
+
+def test_reveal_waits_for_a_recorded_verdict(no_records):
+    ev = claims.claim_04()
+    before = ev.reveal()
+    assert before.kind == "blank" and "record your verdict first" in before.message
+    assert ev.rule not in before.message and "verdict is '" not in before.message
+    note = ev.record("not supported")
+    assert note.kind == "recorded" and "reveal" in repr(note) and f"'{ev.verdict}'" not in repr(note)
+    assert claims.recorded() == {4: NOT_SUPPORTED}
+    after = ev.reveal()
+    assert after.kind == "incorrect" and ev.rule in after.message and f"'{ev.verdict}'" in after.message
+    ev.record(ev.verdict)
+    assert ev.reveal().correct
+    assert "<div" in note._repr_html_()
+
+
+@pytest.mark.parametrize("n", NUMBERS)
+def test_reveal_shows_every_part(no_records, n):
+    ev = claims.evidence(n)
+    claims.record(n, ev.verdict)
+    fb = claims.reveal(n)
+    assert fb.correct and ev.reason in fb.message
+    for p in ev.parts:
+        assert p.rule in fb.message and p.verdict.upper() in fb.message
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=st.one_of(st.text(max_size=40), st.integers(), st.none(), st.lists(st.text(max_size=5))))
+def test_record_never_raises_on_a_bad_verdict(text):
+    claims.RECORDED.clear()
+    fb = claims.record(2, text)
+    if claims.normalise_verdict(text) is None:
+        assert fb.kind == "incorrect" and "not supported" in fb.message and "cannot be checked" in fb.message
+        assert 2 not in claims.recorded()
+    claims.RECORDED.clear()
+
+
+def test_verdict_words_cover_every_verdict():
+    assert set(claims.VERDICT_WORDS) == set(VERDICTS)
+    for v in VERDICTS:
+        assert claims.normalise_verdict(v.upper() + ".") == v
+    assert claims.normalise_verdict("not supported") == NOT_SUPPORTED
+    assert claims.normalise_verdict("  can't check ") == CANNOT
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="source articles not available")
+def test_lesson_quotes_are_the_claims_quotes():
+    import nbformat
+
+    nb = nbformat.read(ROOT / "lessons" / "07_claims_lab.ipynb", as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for n in NUMBERS:
+        block = re.search(rf"### Claim {n}\n\n> (.+)\n> — article", text)
+        assert block, n
+        quoted = re.findall(r"「(.+?)」", block.group(1))
+        assert tuple(quoted) == claims.evidence(n).quote_zh, n
 
 
 # ---------------------------------------------------------------------------
@@ -297,6 +505,8 @@ def test_matches_and_reaches():
     assert claims.most_favourable([FALSE, MISLEADING]) == MISLEADING
     assert claims.most_favourable([FALSE, SUPPORTED, MISLEADING]) == SUPPORTED
     assert claims.most_favourable([CANNOT]) == CANNOT
+    assert claims.most_favourable([NOT_SUPPORTED, MISLEADING, FALSE]) == MISLEADING
+    assert claims.most_favourable([NOT_SUPPORTED, FALSE, CANNOT]) == NOT_SUPPORTED
 
 
 @settings(max_examples=50, deadline=None)

@@ -6,6 +6,7 @@ only read, or copied to tmp_path before anything is changed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import os
 import subprocess
@@ -368,7 +369,7 @@ def test_policy_events_have_valid_dates_kinds_and_primary_sources(real):
     assert events.index.max() <= pd.Timestamp("2027-01-01")
     assert set(events["kind"]) <= set(data.EVENT_KINDS)
     assert (events["stance"] == events["kind"].map(data.EVENT_KINDS)).all()
-    assert set(events["checked"]) <= {"confirmed", "partial", "unconfirmed"}
+    assert set(events["checked"]) <= set(data.CHECKED)
     for day, url in events["source_url"].items():
         parts = urlparse(url)
         host = parts.hostname or ""
@@ -377,3 +378,52 @@ def test_policy_events_have_valid_dates_kinds_and_primary_sources(real):
     rate_moves = events[events["kind"].isin(["hike", "cut"])]
     assert rate_moves["target_lower"].notna().all()
     assert (rate_moves["target_upper"] - rate_moves["target_lower"]).round(2).eq(0.25).all()
+
+
+def test_every_data_checked_row_is_backed_by_the_target_range_series(real):
+    """'data' is never typed by hand: each such row is a rate decision whose new range the
+    FRED target-range series show from the day after the announcement."""
+    events, rates = data.load("policy_events"), data.load("policy_rates")
+    rows = events[events["checked"] == "data"]
+    assert len(rows) >= 1
+    for day, row in rows.iterrows():
+        assert row["kind"] in data.RATE_DECISIONS, day
+        nxt = rates.loc[day + pd.Timedelta(days=1):].iloc[0]
+        assert (nxt["target_lower"], nxt["target_upper"]) == (row["target_lower"], row["target_upper"]), day
+        assert "confirmed by the FRED target-range series" in row["caveat"]
+    # and the hike of 2026-09-16 is history in this snapshot, effective the next day
+    hike = events.loc["2026-09-16"]
+    assert hike["kind"] == "hike" and hike["checked"] == "data" and hike["effective"] == "2026-09-17"
+    assert rates.loc["2026-09-17", "target_upper"] == 4.0 and rates.loc["2026-09-16", "target_upper"] == 3.75
+
+
+def test_a_secondary_row_whose_range_the_data_contradict_stays_secondary(tmp_path):
+    rates = pd.DataFrame({"target_lower": [3.5, 3.5], "target_upper": [3.75, 3.75]},
+                         index=pd.to_datetime(["2026-09-16", "2026-09-17"]))
+    row = {"date": "2026-09-16", "effective": "", "kind": "hike", "target_lower": 3.75,
+           "target_upper": 4.0, "checked": "secondary", "caveat": "press copies"}
+    assert data._confirm_by_rates(dict(row), rates) == ("secondary", "")
+    rates["target_lower"], rates["target_upper"] = [3.5, 3.75], [3.75, 4.0]
+    assert data._confirm_by_rates(dict(row), rates) == ("data", "2026-09-17")
+    assert data._confirm_by_rates(dict(row, kind="qt_end"), rates) == ("secondary", "2026-09-17")
+    assert data._confirm_by_rates(dict(row, checked="primary"), rates) == ("primary", "")
+
+
+def test_sources_may_not_claim_data_by_hand(tmp_path):
+    text = data.SOURCES.read_text(encoding="utf-8").replace(",primary,", ",data,", 1)
+    bad = tmp_path / "sources.csv"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="computed from the rates"):
+        data._policy_events(REPO.parent / "shared" / "reference" / "policy_timeline.md", bad)
+
+
+def test_last_dates_per_column_and_computed_end_notes(real):
+    ends = data.last_dates("markets")
+    markets = data.load("markets")
+    for col in ("btc", "eth", "sp500"):
+        assert ends.loc[col, "last"] == f"{markets[col].dropna().index[-1]:%Y-%m-%d}"
+    assert ends["days_before_table_end"].min() == 0 and ends["days_before_table_end"].max() > 30
+    notes = json.loads((REAL_DATA / "manifest.json").read_text())["files"]["markets_daily.csv"]["notes"]
+    assert any(f"ETHUSD {ends.loc['eth', 'last']}" in n and "helpers.data.last_dates" in n for n in notes)
+    with pytest.raises(ValueError, match="name"):
+        data.last_dates("nope")

@@ -1,8 +1,6 @@
 """Lesson 02 exercises: blanks, the published solutions, typical wrong answers, and the quiz."""
 from __future__ import annotations
 
-import math
-
 import pytest
 
 import helpers
@@ -65,26 +63,39 @@ def test_q2_counts_days_above_iorb():
     assert "whole" in ex.q2.check(exp + 0.5).message
 
 
-def test_q3_sign_and_units():
+def test_q3_is_the_fall_during_2023_not_the_printed_qt2_or_peak_figures():
+    on_rrp = helpers.load("fed_balance_sheet")["on_rrp"]
     exp = ex.expected("q3")
-    assert exp > 1000  # ON RRP drained by trillions
+    assert exp == pytest.approx(on_rrp.loc["2022-12-28"] - on_rrp.loc["2023-12-27"])
+    assert exp > 500  # the ON RRP drained by hundreds of billions that year
     assert "sign" in ex.q3.check(-exp).message
     assert "$ billions" in ex.q3.check(exp / 1000).message
+    assert "all of QT2" in ex.q3.check(on_rrp.loc["2022-06-01"] - on_rrp.loc["2025-12-03"]).message
+    assert "peak" in ex.q3.check(on_rrp.max() - on_rrp.loc["2023-12-27"]).message
+    assert "level" in ex.q3.check(float(on_rrp.loc["2023-12-27"])).message
+    assert not ex.q3.check(round(float(on_rrp.max()))).correct  # the peak printed in the lesson
 
 
-def test_q4_rounds_up():
-    assert ex.expected("q4") == math.ceil(20 * 30 / 38)
-    assert "round up" in ex.q4.check(20 * 30 / 38).message
-    assert not ex.q4.check(ex.expected("q4") - 1).correct
+def test_q4_purchase_size_matching_a_rolled_repo():
+    assert ex.expected("q4") == pytest.approx(38 * 10 / 30)
+    assert "divide by 30" in ex.q4.check(380).message
+    assert "every day" in ex.q4.check(38).message
+    assert "upside down" in ex.q4.check(38 * 30 / 10).message
+    assert not ex.q4.check(1140).correct and not ex.q4.check(16).correct
 
 
-def test_q5_distinguishes_the_plain_knee():
+def test_q5_is_the_fall_in_sse_not_the_knee():
     pairs = repo.spread_vs_reserves(helpers.load("policy_rates"), helpers.load("fed_balance_sheet"))
-    plain = repo.fit_knee(pairs["reserves"], pairs["spread_bp"]).knee
+    new = repo.fit_knee(pairs["reserves_plus_on_rrp"], pairs["spread_bp"])
+    old = repo.fit_knee(pairs["reserves"], pairs["spread_bp"])
     exp = ex.expected("q5")
-    if not math.isclose(plain, exp, rel_tol=0.03):
-        assert "reserves alone" in ex.q5.check(plain).message
-    assert "$ billions" in ex.q5.check(exp / 1000).message
+    assert exp == pytest.approx(1 - new.sse / old.sse)
+    assert 0 < exp < 1
+    assert "percentage" in ex.q5.check(exp * 100).message
+    assert "left" in ex.q5.check(new.sse / old.sse).message
+    assert "upside down" in ex.q5.check(old.sse / new.sse).message
+    assert "knee" in ex.q5.check(new.knee).message
+    assert not ex.q5.check(round(old.knee)).correct  # the knee printed in the lesson
     with pytest.raises(ValueError, match="label"):
         ex.expected("q9")
 

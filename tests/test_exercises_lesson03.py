@@ -46,23 +46,54 @@ def test_unanswered_prints_the_blank_line_and_odd_answers_are_refused_politely(q
 
 
 def test_typical_mistakes_get_specific_messages(namespace):
-    sim = namespace["sim"]
-    share = float((sim["levels"].abs() > 0.5).mean())
+    long = stats.spurious_correlation_experiment(ex.SIM_PAIRS, ex.LONG_STEPS, seed=ex.SIM_SEED)
+    share = float((long["levels"].abs() > 0.5).mean())
     assert "fraction" in ex.q1.check(share * 100).message
-    levels = float(liquidity.level_vs_change(namespace["wk"], by_year=False).loc["all", "levels"])
-    assert "levels" in ex.q2.check(levels).message
-    summary = liquidity.rolling_correlation_summary(namespace["rets"], 60, 2025)
-    assert "S&P 500" in ex.q3.check(float(summary.loc["S&P 500", "max"])).message
-    assert "multiply" in ex.q4.check(0.05).message
+    short = float((namespace["sim"]["levels"].abs() > 0.5).mean())
+    assert f"n_steps={ex.LONG_STEPS}" in ex.q1.check(short).message
+
     chg = namespace["chg"]
+    assert "BTC" in ex.q2.check(stats.correlation(chg["net_liquidity"], chg["btc"])).message
+    assert "Nasdaq" in ex.q2.check(stats.correlation(chg["net_liquidity"], chg["nasdaq"])).message
+    levels = float(liquidity.level_vs_change(namespace["wk"], "net_liquidity", "sp500", by_year=False)
+                   .loc["all", "levels"])
+    assert "levels" in ex.q2.check(levels).message
+    assert "three decimals" in ex.q2.check(round(stats.correlation(chg["net_liquidity"], chg["sp500"]), 2)).message
+
+    def rise(window, asset="sp500"):
+        t = liquidity.yearly_correlation_spread(namespace["rets"], window=window, asset=asset)
+        return t.loc[2025, "median"] - t.loc[2024, "median"]
+
+    assert "60-day" in ex.q3.check(rise(60)).message
+    assert "sign" in ex.q3.check(-rise(ex.Q3_WINDOW)).message
+    t120 = liquidity.yearly_correlation_spread(namespace["rets"], window=ex.Q3_WINDOW)
+    assert "alone" in ex.q3.check(t120.loc[2025, "median"]).message
+    assert ex.q3.check(round(rise(ex.Q3_WINDOW), 3)).correct
+
+    whole = liquidity.lead_lag_test(chg, max_lag=12, n_perm=999, block=4, seed=3)
+    assert "whole sample" in ex.q4.check(whole.max_abs_p).message
+    part = liquidity.lead_lag_test(chg.loc[ex.Q4_START:], max_lag=12, n_perm=999, block=4, seed=3)
+    assert "fraction" in ex.q4.check(100 * part.max_abs_p).message
+    best_p = float(part.table.loc[part.max_abs_lag, "p_value"])
+    assert "per-lag" in ex.q4.check(best_p).message
+    assert "three decimals" in ex.q4.check(round(part.max_abs_p, 1)).message
+
     whole = stats.correlation(chg["btc"], chg["real10y"])
     assert "whole sample" in ex.q5.check(whole).message
+
+
+def test_the_exercises_need_a_step_not_the_lessons_own_numbers(namespace):
+    """Each answer differs from the number the lesson itself prints for the unchanged setting."""
+    sim, chg = namespace["sim"], namespace["chg"]
+    assert not ex.q1.check(float((sim["levels"].abs() > 0.5).mean())).correct
+    assert not ex.q2.check(stats.correlation(chg["net_liquidity"], chg["btc"])).correct
+    assert not ex.q4.check(liquidity.lead_lag_test(chg, max_lag=12, n_perm=999, block=4, seed=3).max_abs_p).correct
 
 
 @settings(max_examples=50, deadline=None)
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_any_number_gets_feedback_not_an_error(value):
-    for q in (ex.q1, ex.q4):
+    for q in (ex.q1, ex.q2, ex.q3, ex.q4, ex.q5):
         fb = q.check(value)
         assert fb.kind in ("correct", "incorrect")
 

@@ -39,8 +39,21 @@ def test_blank_is_not_answered_and_wrong_answers_are_refused_helpfully(q):
 
 
 def test_specific_messages():
+    btc, eth = risk.asset_prices("btc"), risk.asset_prices("eth")
     assert "percent" in ex.q1.check(_solution_answer(ex.q1) * 100).message
     assert "sign" in ex.q1.check(-_solution_answer(ex.q1)).message
+    assert "deepest" in ex.q1.check(risk.max_drawdown(btc)).message
+    assert _solution_answer(ex.q1) == pytest.approx(float(risk.drawdown(btc).iloc[-1]))
+    w90 = min(1.0, 0.2 / risk.rolling_volatility(btc, 90, 365).iloc[-1])
+    if abs(w90 - _solution_answer(ex.q3)) > 0.005:
+        assert "90-day" in ex.q3.check(w90).message
+    assert "percent" in ex.q3.check(_solution_answer(ex.q3) * 100).message
+    btc_share = float((risk.staged_vs_lump(btc, 4, 7, 365)["diff"] > 0).mean())
+    if abs(btc_share - _solution_answer(ex.q4)) > 0.005:
+        assert "bitcoin" in ex.q4.check(btc_share).message
+    assert "lump sum did better" in ex.q4.check(1 - _solution_answer(ex.q4)).message
+    eth_share = float((risk.staged_vs_lump(eth, 4, 7, 365)["diff"] > 0).mean())
+    assert ex.q4.check(eth_share).correct
     assert "maintenance" in ex.q2.check(60_000 * (1 - 1 / 20)).message
     assert "below the entry" in ex.q2.check(61_000.0).message
     out = risk.ladder_outcomes(risk.asset_prices("btc"), **ex.Q5)

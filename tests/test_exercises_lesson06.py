@@ -20,8 +20,10 @@ def test_blank_and_wrong_types(q):
 
 
 def test_q1_catches_sign_slips():
-    assert "ON RRP" in ex.q1.check(5.0).message  # ON RRP fall added with the wrong sign
-    assert "currency" in ex.q1.check(35.0).message
+    assert ex.q1.check(27.0).correct  # 48 − 20 − (−6) − 7
+    assert "ON RRP" in ex.q1.check(15.0).message  # ON RRP fall added with the wrong sign
+    assert "currency" in ex.q1.check(41.0).message
+    assert "TGA" in ex.q1.check(67.0).message
     assert not ex.q1.check(90.0).correct
 
 
@@ -31,10 +33,15 @@ def test_q2_catches_level_and_gross_purchases():
     assert "TGA" in ex.q2.check(360.0).message
 
 
-def test_q3_counts_long_spells_only():
-    assert ex.q3.check(len(sc.regime_spells(13))).correct
-    assert "one-week" in ex.q3.check(len(sc.regime_spells(1))).message
-    assert "whole number" in ex.q3.check(19.0).message
+def test_q3_share_of_weeks_in_long_spells():
+    long = sc.regime_spells(26)
+    share = long["weeks"].sum() / len(sc.weekly_btc())
+    assert ex.q3.check(float(share)).correct
+    assert "percent" in ex.q3.check(float(share) * 100).message
+    short = sc.regime_spells(13)["weeks"].sum() / len(sc.weekly_btc())
+    assert "13 weeks" in ex.q3.check(float(short)).message
+    assert "number of spells" in ex.q3.check(len(long)).message
+    assert "number of weeks" in ex.q3.check(int(long["weeks"].sum())).message
 
 
 def test_q4_percent_and_default_slips():
@@ -45,11 +52,13 @@ def test_q4_percent_and_default_slips():
     assert "default" in ex.q4.check(float(plain)).message
 
 
-def test_q5_sign_slip():
-    big = sc.run_scenario(sc.Scenario(purchase_pace=120.0, purchase_months=12), seed=6).median_end
-    none = sc.run_scenario(sc.Scenario(purchase_pace=0.0, purchase_months=0), seed=6).median_end
-    assert ex.q5.check(big - none).correct
-    assert "sign" in ex.q5.check(none - big).message
+def test_q5_tga_build_against_the_default():
+    new = sc.run_scenario(sc.Scenario(tga_target=1100.0), seed=6).median_end
+    default = sc.run_scenario(seed=6).median_end
+    assert ex.q5.check(new - default).correct
+    assert "sign" in ex.q5.check(default - new).message
+    assert "median itself" in ex.q5.check(new).message
+    assert "TGA" in ex.q5.check(0.0).message
 
 
 def test_quiz():

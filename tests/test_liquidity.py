@@ -241,6 +241,55 @@ def test_rolling_panel_spec_renders(rets):
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
 
 
+def test_yearly_correlation_spread_matches_a_direct_computation(rets):
+    table = lq.yearly_correlation_spread(rets, window=60, asset="sp500")
+    rc = stats.rolling_corr(rets["btc"], rets["sp500"], 60)
+    part = rc.loc["2025"].dropna()
+    row = table.loc[2025]
+    assert row["days"] == len(part)
+    assert row["median"] == pytest.approx(part.median())
+    assert row["q25"] == pytest.approx(part.quantile(0.25))
+    assert row["iqr"] == pytest.approx(part.quantile(0.75) - part.quantile(0.25))
+    assert row["max"] == pytest.approx(lq.rolling_correlation_summary(rets, 60, 2025).loc["S&P 500", "max"])
+    assert ((table["q25"] <= table["median"]) & (table["median"] <= table["q75"])
+            & (table["q75"] <= table["max"]) & (table["max"] <= 1)).all()
+    assert list(table.index) == sorted(set(rc.dropna().index.year))
+    # The first year (the S&P 500 starts in May 2016) and the last (the data stop in 2026) are partial.
+    assert not table.loc[table.index[0], "complete"] and not table.loc[table.index[-1], "complete"]
+    assert table.loc[2017:2025, "complete"].all()
+
+
+def test_yearly_correlation_spread_complete_years_on_a_toy_frame():
+    days = pd.bdate_range("2020-01-01", "2022-06-30")
+    rng = np.random.default_rng(0)
+    toy = pd.DataFrame(rng.normal(size=(len(days), 3)), index=days, columns=["btc", "sp500", "nasdaq"])
+    table = lq.yearly_correlation_spread(toy, window=20, asset="nasdaq")
+    # 2020: the first 19 days have no value yet; 2022: the data stop in June.
+    assert table["complete"].to_dict() == {2020: False, 2021: True, 2022: False}
+    assert table.loc[2021, "days"] == (days.year == 2021).sum()
+
+
+@pytest.mark.parametrize("kwargs, exc", [
+    ({"window": 10}, ValueError), ({"window": 60.0}, TypeError), ({"asset": "eth"}, ValueError),
+    ({"asset": 1}, TypeError),
+])
+def test_yearly_correlation_spread_bad_input(rets, kwargs, exc):
+    with pytest.raises(exc):
+        lq.yearly_correlation_spread(rets, **kwargs)
+    with pytest.raises(TypeError, match="returns"):
+        lq.yearly_correlation_spread(rets["btc"])
+
+
+def test_yearly_spread_chart(rets):
+    table = lq.yearly_correlation_spread(rets, 120, "nasdaq")
+    chart = lq.yearly_spread_chart(table, 120, "nasdaq")
+    spec = chart.to_dict()
+    assert "120-day" in " ".join(spec["title"]["subtitle"]) and "Nasdaq" in " ".join(spec["title"]["subtitle"])
+    assert max(_rows(chart)) == len(table)
+    with pytest.raises(ValueError, match="median"):
+        lq.yearly_spread_chart(table.drop(columns="median"))
+
+
 def test_last_day_of_each_week():
     idx = pd.DatetimeIndex(["2024-01-04", "2024-01-05", "2024-01-08", "2024-01-11", "2024-01-16"])
     assert lq._last_day_of_each_week(idx).tolist() == [False, True, False, True, True]

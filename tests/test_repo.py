@@ -362,7 +362,7 @@ def test_srf_records_from_policy_events(events):
     srf = repo.srf_records(events)
     assert list(srf.index.strftime("%Y-%m-%d")) == ["2025-10-31", "2025-12-31"]
     assert srf["amount_bn"].tolist() == [50.35, 74.6]
-    assert (srf["checked"] != "confirmed").all()  # press reports: the lesson must say so
+    assert (srf["checked"] == "secondary").all()  # press reports: the lesson must say so
     assert srf["source_url"].str.startswith("https://www.newyorkfed.org/").all()
     with pytest.raises(ValueError, match="kind"):
         repo.srf_records(events.drop(columns="kind"))

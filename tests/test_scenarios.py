@@ -74,6 +74,44 @@ def test_path_from_the_snapshot_starts_at_its_last_week():
     assert path["net_liquidity"].iloc[0] == pytest.approx(bs["net_liquidity"].iloc[-1], abs=0.01)
 
 
+def test_rate_label_starts_from_a_given_range():
+    s = sc.Scenario()
+    assert "rates held at 3.75–4.00 %" in s.label((3.75, 4.0))
+    assert "+25 bp a quarter from 3.50–3.75 %" in sc.Scenario(rate_path_bp=25).label((3.5, 3.75))
+    assert "rates on hold" in s.label()
+    with pytest.raises(TypeError, match="rate_from"):
+        s.label(4.0)
+    with pytest.raises(ValueError, match="rate_from"):
+        s.label((4.0, 3.75))
+
+
+def test_rate_start_is_the_last_target_range_in_the_data():
+    r = sc.rate_start()
+    rates = helpers.load("policy_rates")[["target_lower", "target_upper"]].dropna()
+    assert (r["lower"], r["upper"]) == tuple(rates.iloc[-1])
+    assert r["as_of"] == rates.index[-1]
+    held = rates.loc[r["since"]:]
+    assert (held["target_upper"] == r["upper"]).all() and (held["target_lower"] == r["lower"]).all()
+    before = rates.loc[:r["since"]].iloc[:-1]
+    assert len(before) == 0 or tuple(before.iloc[-1]) != (r["lower"], r["upper"])
+    # the default scenario's report states the range it starts from
+    assert f"rates held at {r['lower']:.2f}–{r['upper']:.2f} %" in sc.run_scenario(seed=6, n_paths=50).report()
+
+
+def test_price_start_is_the_last_btc_close_and_its_date_is_stated():
+    price, day = sc.price_start()
+    btc = helpers.load("markets")["btc"].dropna()
+    assert price == pytest.approx(float(btc.iloc[-1])) and day == btc.index[-1]
+    res = sc.run_scenario(seed=6, n_paths=50)
+    assert res.start_price == pytest.approx(price) and res.prices[0, 0] == pytest.approx(price)
+    text = res.report()
+    assert f"${price:,.0f} (bitcoin's last close in the snapshot, {day.date()}" in text
+    gap = (day - sc.start_point().name).days
+    if gap:
+        assert f"week 0 is {abs(gap)} days" in text
+    assert "given by hand" in sc.run_scenario(seed=6, n_paths=50, start_price=100.0).report()
+
+
 def test_no_change_scenario_keeps_reserves_flat():
     s = sc.Scenario(purchase_pace=0.0, purchase_months=0, tga_target=START["tga"],
                     on_rrp_target=START["on_rrp"], other_trend=0.0)

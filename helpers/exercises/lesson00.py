@@ -1,11 +1,20 @@
-"""Lesson 00 exercises: warm-up questions on the data snapshot."""
+"""Lesson 00 exercises: warm-up questions on the data snapshot.
+
+Each one asks for a step the lesson showed (change the widget's item and week, run ``overview.peak``
+on another column, combine two weeks of the table), not for a number printed in the lesson. Expected
+answers are computed from the snapshot when a checker runs.
+"""
 from __future__ import annotations
 
-from numbers import Integral
+import math
 
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to
+from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
+
+Q1_ITEM, Q1_WEEK = "total_assets", "2020-12-30"   # the widget's item and week for exercise 1
+Q2_ITEM = "reserves"                              # exercise 2: the peak of another column
+Q3_END = "2025-12-01"                             # exercise 3: the day QT2's runoff ended
 
 
 def _bs() -> pd.DataFrame:
@@ -14,62 +23,129 @@ def _bs() -> pd.DataFrame:
     return load("fed_balance_sheet")
 
 
-def _check_peak_year(answer):
-    if isinstance(answer, bool) or not isinstance(answer, Integral):
-        return False, f"give the year as a whole number such as 2015, got {type(answer).__name__}"
-    year = int(_bs()["total_assets"].idxmax().year)
-    if int(answer) == year:
+def _not_a_number(answer) -> str:
+    return "" if is_number(answer) else f"expected a number, got {type(answer).__name__}"
+
+
+# --- Exercise 1: the widget, another item and another week --------------------------------------
+def _q1_summary() -> dict:
+    from helpers import overview
+
+    return overview.week_summary(_bs(), Q1_ITEM, Q1_WEEK)
+
+
+def _check_q1(answer):
+    if _not_a_number(answer):
+        return False, _not_a_number(answer)
+    s = _q1_summary()
+    expected, level = s["change_1y_bn"], s["value_bn"]
+    if math.isclose(float(answer), expected, rel_tol=0.002, abs_tol=0.15):
         return True, ""
-    return False, "not the year of the highest weekly value; look at the chart again, or use .idxmax()"
-
-
-def _check_peak_tn(answer):
-    peak_tn = float(_bs()["total_assets"].max()) / 1000
-    ok, msg = close_to(peak_tn, rel=0.02)(answer)
-    if not ok and isinstance(answer, (int, float)) and not isinstance(answer, bool) and answer > 100:
-        return False, "the table is in $ billions: divide by 1,000 for $ trillions"
-    return ok, msg
-
-
-def _qt2_change() -> float:
-    bs = _bs()
-    peak_week = bs["total_assets"].idxmax()
-    end_week = bs.index[bs.index.searchsorted(pd.Timestamp("2025-12-01"))]
-    return float(bs.loc[end_week, "total_assets"] - bs.loc[peak_week, "total_assets"])
-
-
-def _check_qt2_change(answer):
-    ok, msg = close_to(_qt2_change(), rel=0.01)(answer)
-    if not ok and isinstance(answer, (int, float)) and not isinstance(answer, bool) and answer > 0:
-        return False, "total assets fell, so the change is negative (later minus earlier)"
-    return ok, msg
+    if math.isclose(float(answer), -expected, rel_tol=0.002, abs_tol=0.15):
+        return False, "right size, wrong sign: total assets grew that year, so the change is positive"
+    if math.isclose(float(answer), level, rel_tol=0.002, abs_tol=0.15):
+        return False, "that is the level in that week; the question asks for the change over the year before"
+    if math.isclose(float(answer) * 1000, expected, rel_tol=0.01):
+        return False, "give the change in $ billions, as the widget prints it, not in $ trillions"
+    return False, (f"set the widget to 'Total assets' and the week {Q1_WEEK} (or run "
+                   f"show('{Q1_ITEM}', '{Q1_WEEK}')) and read the one-year change")
 
 
 q1 = Exercise(
     "Exercise 1",
-    "In which year did the Fed's total assets reach their highest weekly value? Answer with a year, "
-    "e.g. 2015.",
-    _check_peak_year,
-    "Read the chart, or let pandas find it: bs['total_assets'].idxmax() gives the week of the maximum.",
-    "answer = int(bs['total_assets'].idxmax().year)",
-    lambda: f"the highest week was {_bs()['total_assets'].idxmax():%d %B %Y}.",
+    f"Set the widget to Total assets and the week of {Q1_WEEK} (or run show('{Q1_ITEM}', '{Q1_WEEK}')). "
+    "By how much did the Fed's total assets change over the year before that week, in $ billions?",
+    _check_q1,
+    "Change both controls of the widget: Item → Total assets, Week → 2020-12-30. The number in "
+    "brackets is the change from the same week a year (52 weeks) earlier, in $ billions.",
+    f"answer = overview.week_summary(bs, '{Q1_ITEM}', '{Q1_WEEK}')['change_1y_bn']",
+    lambda: (f"in the year of the pandemic purchases the balance sheet grew by "
+             f"${_q1_summary()['change_1y_bn'] / 1000:.2f} trillion — about "
+             f"{_q1_summary()['change_1y_bn'] / _bs().loc['2007', 'total_assets'].mean():.1f} times its whole "
+             "size in 2007. Compare that with how slowly the QT bands bring it down."),
 )
+
+
+# --- Exercise 2: the peak of another column -------------------------------------------------------
+def _q2_peak() -> tuple[pd.Timestamp, float]:
+    from helpers import overview
+
+    return overview.peak(_bs(), Q2_ITEM)
+
+
+def _check_q2(answer):
+    if _not_a_number(answer):
+        return False, _not_a_number(answer)
+    week, peak_bn = _q2_peak()
+    value = float(answer)
+    if math.isclose(value, peak_bn / 1000, rel_tol=0.005):
+        return True, ""
+    if math.isclose(value, peak_bn, rel_tol=0.005):
+        return False, "right peak, wrong unit: the table is in $ billions; divide by 1,000 for $ trillions"
+    bs = _bs()
+    if math.isclose(value, float(bs["total_assets"].max()) / 1000, rel_tol=0.005):
+        return False, "that is the peak of total assets; use the reserves column"
+    if math.isclose(value, float(bs[Q2_ITEM].iloc[-1]) / 1000, rel_tol=0.005):
+        return False, "that is the latest week's reserves, not their highest week"
+    return False, "not the highest weekly value of reserves; try overview.peak(bs, 'reserves') and divide by 1,000"
+
 
 q2 = Exercise(
     "Exercise 2",
-    "How large was that peak, in $ trillions (two decimals are plenty)?",
-    _check_peak_tn,
-    "bs['total_assets'].max() is in $ billions; divide by 1,000.",
-    "answer = round(bs['total_assets'].max() / 1000, 2)",
-    lambda: (f"${_bs()['total_assets'].max() / 1000:.2f} trillion, about "
-             f"{_bs()['total_assets'].max() / _bs().loc['2007', 'total_assets'].mean():.0f} times the 2007 average."),
+    "The lesson found the peak of total assets with overview.peak(bs). Do the same for bank reserves "
+    "(column 'reserves'): how high was their highest weekly value, in $ trillions (two decimals)?",
+    _check_q2,
+    "overview.peak(bs, 'reserves') returns (week, value in $ billions); divide the value by 1,000. "
+    "bs['reserves'].max() gives the same value.",
+    "week, value = overview.peak(bs, 'reserves')\nanswer = round(value / 1000, 2)",
+    lambda: _q2_explain(),
 )
+
+
+def _q2_explain() -> str:
+    bs = _bs()
+    week, _ = _q2_peak()
+    top = bs["total_assets"].idxmax()
+    d = bs.loc[top] - bs.loc[week]
+    return (f"reserves peaked in the week of {week:%d %B %Y}, {(top - week).days // 7} weeks before total "
+            f"assets did ({top:%d %B %Y}). Between those weeks total assets changed by {d['total_assets']:+,.0f} "
+            f"$ billions but reserves by {d['reserves']:+,.0f}, while the TGA ({d['tga']:+,.0f}) and the ON RRP "
+            f"({d['on_rrp']:+,.0f}) grew: lesson 01 shows how those accounts take reserves away.")
+
+
+# --- Exercise 3: combine two weeks of the table ----------------------------------------------------
+def _qt2_change() -> float:
+    bs = _bs()
+    peak_week = bs["total_assets"].idxmax()
+    end_week = bs.index[bs.index.searchsorted(pd.Timestamp(Q3_END))]
+    return float(bs.loc[end_week, "total_assets"] - bs.loc[peak_week, "total_assets"])
+
+
+def _check_q3(answer):
+    if _not_a_number(answer):
+        return False, _not_a_number(answer)
+    expected = _qt2_change()
+    ok, msg = close_to(expected, rel=0.01)(answer)
+    if ok:
+        return True, ""
+    value = float(answer)
+    if math.isclose(-value, expected, rel_tol=0.01):
+        return False, "total assets fell, so the change is negative (later minus earlier)"
+    if math.isclose(value * 1000, expected, rel_tol=0.02):
+        return False, "give the change in $ billions (the table's unit), not in $ trillions"
+    bs = _bs()
+    to_latest = float(bs["total_assets"].iloc[-1] - bs["total_assets"].max())
+    if math.isclose(value, to_latest, rel_tol=0.01):
+        return False, ("that runs to the latest week; stop at the first Wednesday on or after 1 December 2025, "
+                       "when runoff ended")
+    return False, msg
+
 
 q3 = Exercise(
     "Exercise 3",
-    "By how much did total assets change, in $ billions, from that peak week to the first Wednesday on "
+    "By how much did total assets change, in $ billions, from their peak week to the first Wednesday on "
     "or after 1 December 2025 (the day QT2's runoff ended)? Give a negative number for a fall.",
-    _check_qt2_change,
+    _check_q3,
     "Find the peak week with .idxmax(); find the first Wednesday on or after 2025-12-01 with "
     "bs.loc['2025-12-01':].index[0]; subtract the two values (later minus earlier).",
     "peak_week = bs['total_assets'].idxmax()\n"
@@ -77,6 +153,7 @@ q3 = Exercise(
     "answer = bs.loc[end_week, 'total_assets'] - bs.loc[peak_week, 'total_assets']",
     "lesson 01 asks where that drain landed: reserves, the Treasury's account or the reverse repo facility.",
 )
+
 
 quiz = Quiz(
     "Check yourself",

@@ -1,12 +1,22 @@
-"""Lesson 01 exercises: T-accounts, runoff caps, how big QT2 was and where the drain landed."""
+"""Lesson 01 exercises: T-accounts, runoff caps, how big QT2 was and where the drain landed.
+
+Each exercise asks for a step the lesson taught — a sequence of operations not shown in the lesson,
+another window of the cap table or of the drain decomposition, a paydown rate estimated from the data —
+so no number printed in the lesson answers it. Expected answers are computed when a checker runs.
+"""
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 
 from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
 
 QT2_START, QT2_END = "2022-06-01", "2025-12-01"
-GRID = tuple(range(2, 17))  # MBS paydown rates tried in exercise 5, percent a year
+Q1_STEPS = (("qe_nonbank", 75), ("mmf_to_onrrp", 30))  # exercise 1: two operations in sequence, $ billions
+Q3_YEAR = "2023"                                        # exercise 3: one calendar year of QT2
+Q4_START = "2024-12-01"                                 # exercise 4: the last year of QT2's runoff
+GRID = tuple(range(2, 17))  # whole-number MBS paydown rates, percent a year (the chart's grid)
 
 
 def _bs() -> pd.DataFrame:
@@ -21,40 +31,60 @@ def _number(answer) -> tuple[bool, str]:
     return True, ""
 
 
-# --- Exercise 1: QE from a non-bank -------------------------------------------------------------
-def _q1_expected() -> float:
+def _near(a: float, b: float, rel: float = 0.01) -> bool:
+    return math.isclose(float(a), float(b), rel_tol=rel, abs_tol=1e-6)
+
+
+# --- Exercise 1: predict a two-step sequence, then check it ---------------------------------------
+def _q1_changes() -> tuple[float, float, float]:
+    """Change in bank reserves after both steps, after the first only, after the second only ($ billions)."""
     from helpers import balance_sheet as bsh
 
     start = bsh.starting_ledger()
-    after = bsh.apply(start, "qe_nonbank", 100)
-    return after["Banks", "Deposits"] - start["Banks", "Deposits"]
+    both = bsh.reserves(bsh.apply_sequence(start, list(Q1_STEPS))) - bsh.reserves(start)
+    first = bsh.reserves(bsh.apply(start, *Q1_STEPS[0])) - bsh.reserves(start)
+    second = bsh.reserves(bsh.apply(start, *Q1_STEPS[1])) - bsh.reserves(start)
+    return float(both), float(first), float(second)
+
+
+def _q1_expected() -> float:
+    return _q1_changes()[0]
 
 
 def _check_q1(answer):
     ok, msg = _number(answer)
     if not ok:
         return ok, msg
-    expected = _q1_expected()
-    if close_to(expected, abs_tol=1e-6)(answer)[0]:
+    both, first, second = _q1_changes()
+    if close_to(both, abs_tol=1e-6)(answer)[0]:
         return True, ""
-    if answer == 0:
-        return False, ("that is what happens when the Fed buys from a bank; here the seller is a non-bank, "
-                       "which is paid into its bank account")
-    return False, "look at the Banks T-account: which liability moves when the seller is paid?"
+    if _near(answer, first):
+        return False, ("that is the QE step alone; the money funds' move into ON RRP also takes cash out of "
+                       "bank reserves")
+    if _near(answer, second):
+        return False, "that is the ON RRP step alone; the QE purchase added reserves first"
+    if _near(answer, first - second):
+        return False, "check the sign of the second step: cash moving into ON RRP leaves bank reserves"
+    if _near(answer, -both):
+        return False, "check the sign: QE added more reserves than the ON RRP move took away"
+    return False, "apply both steps, then compare bsh.reserves(after) with bsh.reserves(start)"
 
 
 q1 = Exercise(
     "Exercise 1",
-    "Start from bsh.starting_ledger(). The Fed buys $100 billion of notes and bonds from a non-bank "
-    "(QE). By how much do bank deposits change, in $ billions?",
+    "Predict, then check: starting from bsh.starting_ledger(), the Fed buys $75 billion of notes from a "
+    "non-bank (QE); then money-market funds move $30 billion of their cash from bank deposits into the "
+    "ON RRP. What is the total change in bank reserves, in $ billions?",
     _check_q1,
-    "Use bsh.apply(start, 'qe_nonbank', 100) and compare after['Banks', 'Deposits'] with "
-    "start['Banks', 'Deposits'] — or run bsh.explore('qe_nonbank', 100) and read the Banks account.",
+    "Use the table of effects (it is for $100 billion of each operation) to predict each step, then check "
+    "with bsh.apply_sequence(start, [('qe_nonbank', 75), ('mmf_to_onrrp', 30)]) and "
+    "bsh.reserves(after) - bsh.reserves(start).",
     "start = bsh.starting_ledger()\n"
-    "after = bsh.apply(start, 'qe_nonbank', 100)\n"
-    "answer = after['Banks', 'Deposits'] - start['Banks', 'Deposits']",
-    "QE from a non-bank creates a deposit and a reserve balance of the same size; from a bank it "
-    "only swaps the bank's bonds for reserves.",
+    "after = bsh.apply_sequence(start, [('qe_nonbank', 75), ('mmf_to_onrrp', 30)])\n"
+    "answer = bsh.reserves(after) - bsh.reserves(start)",
+    "QE adds reserves whoever sells; cash that money funds park at the ON RRP leaves the banks. Over QT2 "
+    "the same mechanism ran in reverse: cash leaving the ON RRP kept reserves from falling as fast as the "
+    "Fed's assets (section 4).",
 )
 
 
@@ -84,7 +114,7 @@ def _check_q2(answer):
 
 q2 = Exercise(
     "Exercise 2",
-    "A $60 billion Treasury note held by the Fed matures and is paid from the TGA (QT runoff); the "
+    "Predict, then check: a $60 billion Treasury note held by the Fed matures and is paid from the TGA (QT runoff); the "
     "Treasury then sells $60 billion of bills to non-banks to refill the TGA. What is the total change "
     "in bank reserves, in $ billions?",
     _check_q2,
@@ -98,87 +128,132 @@ q2 = Exercise(
 )
 
 
-# --- Exercise 3: MBS runoff against its caps -------------------------------------------------------
-def _q3_expected() -> float:
+# --- Exercise 3: MBS runoff against its caps, in one year ------------------------------------------
+def _q3_ratios() -> tuple[float, float]:
+    """Actual MBS runoff / sum of MBS caps in Q3_YEAR, and over all of QT2 (fractions)."""
     from helpers import balance_sheet as bsh
 
-    sched = bsh.cap_schedule("QT2")
-    levels = bsh.monthly_levels(_bs())
-    first = sched.index[0]
-    after = sched.index[-1] + pd.offsets.MonthBegin(1)
-    decline = levels.loc[first, "mbs"] - levels.loc[after, "mbs"]
-    return float(decline / sched["mbs_cap"].sum())
+    c = bsh.runoff_comparison("QT2", levels=bsh.monthly_levels(_bs()))
+    year = c.loc[Q3_YEAR]
+    return (float(year["actual_runoff_mbs"].sum() / year["mbs_cap"].sum()),
+            float(c["actual_runoff_mbs"].sum() / c["mbs_cap"].sum()))
+
+
+def _q3_expected() -> float:
+    return _q3_ratios()[0]
 
 
 def _check_q3(answer):
     ok, msg = _number(answer)
     if not ok:
         return ok, msg
-    expected = _q3_expected()
-    if close_to(expected, rel=0.03, abs_tol=0.005)(answer)[0]:
+    expected, whole = _q3_ratios()
+    if close_to(expected, rel=0.005, abs_tol=0.0005)(answer)[0]:
         return True, ""
-    if 1 < answer <= 100 and close_to(expected * 100, rel=0.03)(answer)[0]:
+    if 1 < answer <= 100 and _near(answer, expected * 100, rel=0.01):
         return False, "give a fraction (0.5 for half), not a percentage"
-    return False, ("divide the fall in MBS held (first Wednesday of June 2022 to the first Wednesday of "
-                   "December 2025) by the sum of the monthly MBS caps")
+    if _near(answer, whole, rel=0.005):
+        return False, f"that is the ratio for all of QT2; keep only the months of {Q3_YEAR}"
+    return False, (f"keep the {Q3_YEAR} rows of the QT2 comparison and divide the sum of actual_runoff_mbs "
+                   "by the sum of mbs_cap")
 
 
 q3 = Exercise(
     "Exercise 3",
-    "During QT2 (runoff months June 2022 – November 2025), what fraction of the MBS runoff that the caps "
-    "allowed actually happened? Give actual fall in MBS held ÷ sum of the monthly MBS caps, as a fraction.",
+    f"Change the window: in calendar {Q3_YEAR} alone (its twelve runoff months), what fraction of the MBS "
+    "runoff that the caps allowed actually happened? Give sum of actual MBS runoff ÷ sum of MBS caps, as "
+    "a fraction.",
     _check_q3,
-    "bsh.cap_schedule('QT2')['mbs_cap'].sum() is the sum of the caps. bsh.monthly_levels(bs) gives "
-    "holdings on the first Wednesday of each month: use June 2022 and December 2025.",
-    "caps = bsh.cap_schedule('QT2')['mbs_cap'].sum()\n"
-    "levels = bsh.monthly_levels(bs)\n"
-    "fall = levels.loc['2022-06-01', 'mbs'] - levels.loc['2025-12-01', 'mbs']\n"
-    "answer = fall / caps\n"
-    "# or: bsh.runoff_totals(bsh.runoff_comparison('QT2')).loc['MBS', 'actual / caps']",
-    "MBS ran off at well under half the pace the caps allowed: once mortgage rates rose, fewer "
-    "homeowners refinanced or moved, so less principal came back to the Fed than the caps allowed.",
+    f"qt2 (the lesson's QT2 comparison) has one row per runoff month; qt2.loc['{Q3_YEAR}'] keeps that "
+    "year. Sum its actual_runoff_mbs and its mbs_cap, then divide.",
+    f"year = qt2.loc['{Q3_YEAR}']\n"
+    "answer = year['actual_runoff_mbs'].sum() / year['mbs_cap'].sum()",
+    lambda: (f"in {Q3_YEAR} MBS ran off at {_q3_ratios()[0]:.0%} of what the caps allowed, against "
+             f"{_q3_ratios()[1]:.0%} over all of QT2: the cap never bound, because once mortgage rates rose "
+             "few homeowners refinanced or moved, so little principal came back to the Fed."),
 )
 
 
-# --- Exercise 4: where the drain landed ------------------------------------------------------------
-def _q4_expected() -> float:
+# --- Exercise 4: the drain in the last year of runoff ---------------------------------------------
+def _q4_drain() -> pd.DataFrame:
     from helpers import balance_sheet as bsh
 
-    d = bsh.drain_decomposition(_bs(), QT2_START, QT2_END)
-    return float(d.loc["ON RRP", "change"] / d.loc["Total assets", "change"])
+    return bsh.drain_decomposition(_bs(), Q4_START, QT2_END)
+
+
+def _q4_expected() -> float:
+    return float(_q4_drain().loc["Reserves", "change"])
 
 
 def _check_q4(answer):
     ok, msg = _number(answer)
     if not ok:
         return ok, msg
-    expected = _q4_expected()
-    if close_to(expected, rel=0.02, abs_tol=0.005)(answer)[0]:
+    d = _q4_drain()
+    expected = float(d.loc["Reserves", "change"])
+    if close_to(expected, rel=0.005)(answer)[0]:
         return True, ""
-    if answer < 0:
-        return False, "both changes are falls, so their ratio is positive"
-    if answer > 1.5:
-        return False, "give a fraction (0.5 for half), not a percentage or an amount"
-    return False, ("use the Wednesday nearest each date (2022-06-01 and 2025-12-01): change in on_rrp ÷ "
-                   "change in total_assets")
+    if _near(answer, -expected, rel=0.005):
+        return False, "right size, wrong sign: reserves fell, so the change is negative"
+    if _near(answer, d.loc["Total assets", "change"], rel=0.005):
+        return False, "that is the change in total assets; read the Reserves row"
+    if _near(answer, d.loc["Reserves", "share of asset change"], rel=0.02):
+        return False, "that is the share of the asset change; the question asks for $ billions"
+    from helpers import balance_sheet as bsh
+
+    whole = bsh.drain_decomposition(_bs(), QT2_START, QT2_END).loc["Reserves", "change"]
+    if _near(answer, whole, rel=0.005):
+        return False, f"that is the whole of QT2; start the window at the week nearest {Q4_START}"
+    if abs(float(answer)) < 10:
+        return False, "give the change in $ billions (the table's unit), not in $ trillions"
+    return False, (f"run bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}') and read the change in the "
+                   "Reserves row")
 
 
 q4 = Exercise(
     "Exercise 4",
-    "From the week nearest 1 June 2022 (start of QT2) to the week nearest 1 December 2025 (end of "
-    "runoff), what fraction of the fall in the Fed's total assets was matched by the fall in ON RRP?",
+    f"Change the window of the drain decomposition to the last year of runoff: from the week nearest "
+    f"{Q4_START} to the week nearest {QT2_END}. By how much did bank reserves change, in $ billions? "
+    "(Predict first: more or less than over all of QT2?)",
     _check_q4,
-    "bsh.drain_decomposition(bs, '2022-06-01', '2025-12-01') has a 'change' column; divide the ON RRP "
-    "change by the total-assets change.",
-    "d = bsh.drain_decomposition(bs, '2022-06-01', '2025-12-01')\n"
-    "answer = d.loc['ON RRP', 'change'] / d.loc['Total assets', 'change']",
-    "most of QT2 was absorbed by money funds leaving the ON RRP rather than by bank reserves — which is "
-    "why reserves fell much less than total assets.",
+    f"bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}') has a 'change' column; read the Reserves row. "
+    "A fall is negative.",
+    f"d = bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}')\n"
+    "answer = d.loc['Reserves', 'change']",
+    lambda: _q4_explain(),
 )
 
 
-# --- Exercise 5: fit the MBS paydown rate ----------------------------------------------------------
+def _q4_explain() -> str:
+    from helpers import balance_sheet as bsh
+
+    d = _q4_drain()
+    whole = bsh.drain_decomposition(_bs(), QT2_START, QT2_END)
+    return (f"in that last year reserves changed by {d.loc['Reserves', 'change']:+,.0f} $ billions — "
+            f"{d.loc['Reserves', 'change'] / whole.loc['Reserves', 'change']:.0%} of their whole fall over QT2 — "
+            f"while total assets changed by {d.loc['Total assets', 'change']:+,.0f}. With the ON RRP nearly "
+            f"empty (it changed by only {d.loc['ON RRP', 'change']:+,.0f}), runoff and a higher TGA "
+            "now came out of reserves.")
+
+
+# --- Exercise 5: estimate the MBS paydown rate from the data ---------------------------------------
+def _q5_parts() -> tuple[float, float, float]:
+    """(mean actual MBS runoff a month, mean MBS held on the first Wednesdays, holdings in the first month)."""
+    from helpers import balance_sheet as bsh
+
+    levels = bsh.monthly_levels(_bs())
+    c = bsh.runoff_comparison("QT2", levels=levels)
+    held = levels.loc[c.index, "mbs"]
+    return float(c["actual_runoff_mbs"].mean()), float(held.mean()), float(held.iloc[0])
+
+
+def _q5_expected() -> float:
+    runoff, held, _ = _q5_parts()
+    return 12 * runoff / held * 100
+
+
 def _q5_scores() -> pd.Series:
+    """For each whole-number rate of GRID: |actual - simulated| QT2 MBS runoff, $ billions."""
     from helpers import balance_sheet as bsh
 
     levels = bsh.monthly_levels(_bs())
@@ -193,30 +268,38 @@ def _check_q5(answer):
     ok, msg = _number(answer)
     if not ok:
         return ok, msg
-    if answer != int(answer) or not GRID[0] <= answer <= GRID[-1]:
-        return False, f"give a whole number of percent a year between {GRID[0]} and {GRID[-1]}"
-    scores = _q5_scores()
-    best = int(scores.idxmin())
-    if int(answer) == best:
+    runoff, held, first = _q5_parts()
+    expected = 12 * runoff / held * 100
+    if close_to(expected, rel=0.01)(answer)[0]:
         return True, ""
-    direction = "higher" if answer < best else "lower"
-    return False, (f"at {int(answer)} % a year the simulated MBS runoff misses the actual fall by "
-                   f"{scores[int(answer)]:,.0f} $ billions; try a {direction} rate")
+    if _near(answer, expected / 100, rel=0.01):
+        return False, "give percent a year (7.5 for 7.5 %), not a fraction"
+    if _near(answer, expected / 12, rel=0.01):
+        return False, "that is a monthly rate; multiply by 12 for percent a year"
+    if _near(answer, 12 * runoff / first * 100, rel=0.01):
+        return False, "you divided by the holdings of the first month; use the average over the runoff months"
+    if float(answer) == int(answer) and GRID[0] <= answer <= GRID[-1]:
+        return False, ("a whole number from the chart's grid is a first guess; the question asks for the rate "
+                       "the data imply, with decimals")
+    return False, "12 × mean monthly actual MBS runoff ÷ mean MBS held on the first Wednesdays × 100"
 
 
 q5 = Exercise(
     "Exercise 5",
-    f"Which MBS paydown rate (a whole number of percent a year, {GRID[0]}–{GRID[-1]}) makes the simulated "
-    "QT2 MBS runoff closest to the actual fall in MBS held? (Use the default Treasury assumption.)",
+    "Instead of searching with the slider, estimate the MBS paydown rate directly from the data: over "
+    "QT2's runoff months, 12 × the average actual monthly MBS runoff ÷ the average MBS held on the first "
+    "Wednesdays of those months, in percent a year. Is it close to the rate where the chart's dashed line "
+    "meets the data?",
     _check_q5,
-    "Loop over the rates: for each, bsh.runoff_totals(bsh.runoff_comparison('QT2', mbs_paydown_rate=r)) "
-    "and look at abs(totals.loc['MBS', 'actual - simulated']). The chart with the slider gives a first guess.",
-    "levels = bsh.monthly_levels(bs)\n"
-    "gaps = {r: abs(bsh.runoff_totals(bsh.runoff_comparison('QT2', mbs_paydown_rate=r, levels=levels))\n"
-    "               .loc['MBS', 'actual - simulated']) for r in range(2, 17)}\n"
-    "answer = min(gaps, key=gaps.get)",
-    "a constant rate is crude — paydowns are seasonal and fell as rates rose — but it shows that QT2's "
-    "MBS runoff was set by homeowners' repayments, not by the $35 billion cap.",
+    "qt2['actual_runoff_mbs'].mean() is the average runoff a month; levels.loc[qt2.index, 'mbs'].mean() "
+    "the average holdings (both $ billions). Multiply the ratio by 12 and by 100.",
+    "runoff = qt2['actual_runoff_mbs'].mean()\n"
+    "held = levels.loc[qt2.index, 'mbs'].mean()\n"
+    "answer = 12 * runoff / held * 100",
+    lambda: (f"the data imply about {_q5_expected():.1f} % a year; of the chart's whole-number rates, "
+             f"{int(_q5_scores().idxmin())} % fits best. A constant rate is crude — paydowns are seasonal and "
+             "fell as mortgage rates rose — but either way QT2's MBS runoff was set by homeowners' "
+             "repayments, not by the $35 billion cap."),
 )
 
 

@@ -1,7 +1,9 @@
 """Lesson 02 · Repo and money markets — exercises q1..q5 and the "check yourself" quiz.
 
-Expected values are computed from the data snapshot when an answer is checked (nothing is
-hard-coded), so the checks stay right if the snapshot is rebuilt.
+Each exercise asks for a step the lesson taught — a rate read on another day, a count over a year, a
+window of the ON RRP drain, the reserve-days of a rolled repo, a refit on another column — so no
+number printed in the lesson answers it. Expected values are computed from the data snapshot when an
+answer is checked (nothing is hard-coded), so the checks stay right if the snapshot is rebuilt.
 """
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ Q1_DATE = "2025-10-31"   # a Friday: an overnight loan that day is repaid on Mon
 Q1_CASH_BN = 38.0
 Q1_DAYS = 3
 Q2_YEAR = 2025
-Q3_END = "2025-12-03"    # the first H.4.1 Wednesday after QT2 ended on 2025-12-01
-Q4_PURCHASE_BN = 20.0
+Q3_FROM, Q3_TO = "2022-12-28", "2023-12-27"   # last Wednesdays of 2022 and 2023: the ON RRP in 2023
+QT2_FROM, QT2_TO = "2022-06-01", "2025-12-03"  # the QT2 window the lesson prints
 Q4_REPO_BN = 38.0
+Q4_NIGHTS = 10
 Q4_HORIZON = 30
 
 
@@ -48,16 +51,25 @@ def _q2_expected() -> int:
     return int((d["spread_bp"] > 0).sum())
 
 
-def _q3_expected() -> float:
+def _on_rrp() -> pd.Series:
     from helpers.data import load
 
-    on_rrp = load("fed_balance_sheet")["on_rrp"]
-    window = on_rrp.loc[:Q3_END]
-    return float(window.max() - on_rrp.loc[Q3_END])
+    return load("fed_balance_sheet")["on_rrp"]
 
 
-def _q4_expected() -> int:
-    return math.ceil(Q4_PURCHASE_BN * Q4_HORIZON / Q4_REPO_BN - 1e-9)
+def _q3_expected() -> float:
+    on_rrp = _on_rrp()
+    return float(on_rrp.loc[Q3_FROM] - on_rrp.loc[Q3_TO])
+
+
+def _q4_billion_days() -> float:
+    from helpers.repo import injection_paths, reserve_days
+
+    return float(reserve_days(injection_paths(Q4_REPO_BN, Q4_HORIZON, nights=Q4_NIGHTS))["overnight_repo"])
+
+
+def _q4_expected() -> float:
+    return _q4_billion_days() / Q4_HORIZON
 
 
 def _q5_fit():
@@ -68,10 +80,15 @@ def _q5_fit():
     return fit_knee(pairs["reserves_plus_on_rrp"], pairs["spread_bp"]), fit_knee(pairs["reserves"], pairs["spread_bp"])
 
 
+def _q5_expected() -> float:
+    fit, plain = _q5_fit()
+    return 1 - fit.sse / plain.sse
+
+
 def expected(label: str):
     """The value each checker currently expects (for instructors and tests): 'q1' .. 'q5'."""
     table = {"q1": _q1_expected, "q2": _q2_expected, "q3": _q3_expected, "q4": _q4_expected,
-             "q5": lambda: _q5_fit()[0].knee}
+             "q5": _q5_expected}
     if label not in table:
         raise ValueError(f"label={label!r} is not an exercise; allowed: {', '.join(table)}")
     return table[label]()
@@ -108,38 +125,58 @@ def _check_q2(answer: Any) -> tuple[bool, str]:
 def _check_q3(answer: Any) -> tuple[bool, str]:
     value = _number(answer)
     exp = _q3_expected()
-    ok, _ = close_to(exp, rel=0.01, abs_tol=5)(value)
+    ok, _ = close_to(exp, rel=0.005, abs_tol=1)(value)
     if ok:
         return True, ""
-    if value < 0 and math.isclose(-value, exp, rel_tol=0.01):
+    if value < 0 and math.isclose(-value, exp, rel_tol=0.005):
         return False, "right size, wrong sign: give the fall as a positive number of $ billions"
-    if value < 100:
+    on_rrp = _on_rrp()
+    if math.isclose(value, on_rrp.loc[QT2_FROM] - on_rrp.loc[QT2_TO], rel_tol=0.005):
+        return False, "that is the fall over all of QT2; keep only 2023 (last Wednesday of 2022 to last of 2023)"
+    if math.isclose(value, on_rrp.max() - on_rrp.loc[Q3_TO], rel_tol=0.005):
+        return False, "that starts at the peak of September 2022; start at the last Wednesday of 2022"
+    if math.isclose(value, on_rrp.loc[Q3_TO], rel_tol=0.005) or math.isclose(value, on_rrp.loc[Q3_FROM], rel_tol=0.005):
+        return False, "that is a level; the question asks for the fall between the two Wednesdays"
+    if 0 < value < 10:
         return False, "the answer is wanted in $ billions (the table's unit), e.g. 2,000 rather than 2"
-    return False, "not the fall the data gives; use the weekly maximum up to 2025-12-03 minus the 2025-12-03 value"
+    return False, f"not the fall the data gives; on_rrp on {Q3_FROM} minus on_rrp on {Q3_TO}"
 
 
 def _check_q4(answer: Any) -> tuple[bool, str]:
     value = _number(answer)
     exp = _q4_expected()
-    if value == exp:
+    if math.isclose(value, exp, rel_tol=0.01):
         return True, ""
-    if math.isclose(value, Q4_PURCHASE_BN * Q4_HORIZON / Q4_REPO_BN, rel_tol=0.02):
-        return False, "nights come in whole numbers: round up so the repo is at least as large"
-    return False, (f"not yet: a ${Q4_PURCHASE_BN:.0f}B purchase adds {Q4_PURCHASE_BN:.0f} x {Q4_HORIZON} "
-                   f"$ billion-days; each night of a ${Q4_REPO_BN:.0f}B repo adds {Q4_REPO_BN:.0f}")
+    if math.isclose(value, _q4_billion_days(), rel_tol=0.01):
+        return False, (f"that is the repo's $ billion-days; a purchase adds its size on each of the "
+                       f"{Q4_HORIZON} days, so divide by {Q4_HORIZON}")
+    if math.isclose(value, Q4_REPO_BN, rel_tol=0.01):
+        return False, "a purchase of the repo's size adds reserves every day, not only on the repo's nights: far more"
+    if math.isclose(value, Q4_REPO_BN * Q4_HORIZON / Q4_NIGHTS, rel_tol=0.01):
+        return False, "upside down: the smaller flow (the repo's nights) sets the size; multiply by nights, divide by days"
+    return False, (f"the repo adds {Q4_REPO_BN:.0f} on each of {Q4_NIGHTS} nights; a purchase of size P adds P "
+                   f"on each of {Q4_HORIZON} days. Set the two totals equal and solve for P")
 
 
 def _check_q5(answer: Any) -> tuple[bool, str]:
     value = _number(answer)
     fit, plain = _q5_fit()
-    ok, _ = close_to(fit.knee, rel=0.03)(value)
+    exp = 1 - fit.sse / plain.sse
+    ok, _ = close_to(exp, rel=0.01)(value)
     if ok:
         return True, ""
-    if math.isclose(value, plain.knee, rel_tol=0.01):
-        return False, "that is the knee for reserves alone; use the column reserves_plus_on_rrp"
-    if value < 100:
-        return False, "the knee is in $ billions (the units of x), e.g. 3,000 rather than 3"
-    return False, "not the knee the fit gives; pass pairs['reserves_plus_on_rrp'] and pairs['spread_bp'] to repo.fit_knee"
+    if 1 < value <= 100 and math.isclose(value / 100, exp, rel_tol=0.01):
+        return False, "give a fraction (0.25 for a quarter), not a percentage"
+    if math.isclose(value, fit.sse / plain.sse, rel_tol=0.01):
+        return False, "that is the fraction of the error that is left; the question asks by how much it falls (1 minus it)"
+    if math.isclose(value, plain.sse / fit.sse, rel_tol=0.01):
+        return False, "upside down: divide the new sse by the reserves-only sse, then take 1 minus that"
+    if math.isclose(value, fit.knee, rel_tol=0.03):
+        return False, "that is the knee; the question asks how much smaller the sum of squared errors (sse) gets"
+    if value < 0:
+        return False, "the sse gets smaller with ON RRP added, so the fall is a positive fraction"
+    return False, ("fit repo.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp']) and compare its .sse "
+                   "with the fit on pairs['reserves']: 1 - new sse / old sse")
 
 
 q1 = Exercise(
@@ -171,47 +208,62 @@ q2 = Exercise(
 
 q3 = Exercise(
     label="Exercise 3",
-    prompt=("By how many $ billions did ON RRP take-up (weekly, Wednesday values) fall from its peak "
-            f"to {Q3_END}, the first weekly reading after QT2 ended?"),
+    prompt=("Change the window: by how many $ billions did ON RRP take-up fall during 2023 alone, from "
+            f"the last Wednesday of 2022 ({Q3_FROM}) to the last Wednesday of 2023 ({Q3_TO})? "
+            "Give the fall as a positive number."),
     checker=_check_q3,
-    hint_text=("fed['on_rrp'] is in $ billions. Take its maximum up to the end date, then subtract the "
-               "value on the end date."),
-    solution_code=(f"on_rrp = fed['on_rrp']\nanswer = on_rrp.loc[:'{Q3_END}'].max() - on_rrp.loc['{Q3_END}']"),
-    explain=("right: money funds moved that cash out of the Fed's ON RRP (largely into Treasury bills), "
-             "which let the Fed's balance sheet shrink for years without the same fall in bank reserves."),
+    hint_text=("fed['on_rrp'] is in $ billions, one value a Wednesday. Read it on the two dates and "
+               "subtract the later from the earlier."),
+    solution_code=f"on_rrp = fed['on_rrp']\nanswer = on_rrp.loc['{Q3_FROM}'] - on_rrp.loc['{Q3_TO}']",
+    explain=lambda: _q3_explain(),
 )
+
+
+def _q3_explain() -> str:
+    from helpers.data import load
+
+    fed = load("fed_balance_sheet")
+    d = fed.loc[Q3_TO] - fed.loc[Q3_FROM]
+    whole = _on_rrp().loc[QT2_FROM] - _on_rrp().loc[QT2_TO]
+    return (f"right: {_q3_expected() / whole:.0%} of the ON RRP's whole fall over QT2 came in that one year. "
+            f"Over the same year total assets changed by {d['total_assets']:+,.0f} $ billions and bank reserves "
+            f"by {d['reserves']:+,.0f}: the cash leaving the ON RRP more than covered the runoff.")
+
 
 q4 = Exercise(
     label="Exercise 4",
-    prompt=(f"Over a {Q4_HORIZON}-day window, how many consecutive nights must a ${Q4_REPO_BN:.0f} billion "
-            f"overnight repo be repeated to add at least as many $ billion-days of reserves as a "
-            f"${Q4_PURCHASE_BN:.0f} billion permanent purchase? (A whole number.)"),
+    prompt=(f"Over a {Q4_HORIZON}-day window, a ${Q4_REPO_BN:.0f} billion overnight repo is repeated for "
+            f"{Q4_NIGHTS} consecutive nights. What size of permanent purchase, made on day 1, adds the same "
+            "$ billion-days of reserves over the window? Answer in $ billions."),
     checker=_check_q4,
-    hint_text=("Use repo.injection_paths and repo.reserve_days, or the sliders on the chart: the purchase "
-               f"adds {Q4_PURCHASE_BN:.0f} every day; each night of repo adds {Q4_REPO_BN:.0f}."),
-    solution_code=("import math\n"
-                   f"purchase = repo.reserve_days(repo.injection_paths({Q4_PURCHASE_BN}, {Q4_HORIZON}, nights=0))"
-                   "['permanent_purchase']\n"
-                   f"answer = math.ceil(purchase / {Q4_REPO_BN})"),
-    explain=("right: a bigger headline number for a repo can still mean fewer reserves over a month "
-             "than a smaller permanent purchase, unless the repo is rolled night after night."),
+    hint_text=("repo.reserve_days(repo.injection_paths(38, 30, nights=10)) gives the repo's $ billion-days; "
+               "a permanent purchase of size P adds P on each of the 30 days. Or try the sliders under the chart."),
+    solution_code=(f"repo_days = repo.reserve_days(repo.injection_paths({Q4_REPO_BN}, {Q4_HORIZON}, "
+                   f"nights={Q4_NIGHTS}))['overnight_repo']\n"
+                   f"answer = repo_days / {Q4_HORIZON}"),
+    explain=lambda: (f"right: {Q4_NIGHTS} nights of a ${Q4_REPO_BN:.0f}B repo add no more reserves over the month "
+                     f"than a ${_q4_expected():.1f}B permanent purchase — even though the operations add up to "
+                     f"${Q4_REPO_BN * Q4_NIGHTS:,.0f}B of headlines."),
 )
 
 q5 = Exercise(
     label="Exercise 5",
-    prompt=("Redo the two-segment fit with reserves + ON RRP as x (column reserves_plus_on_rrp of "
-            "repo.spread_vs_reserves) and the weekly SOFR − IORB spread as y. Where is the knee, in "
-            "$ billions? Compare the fit's sse with the fit on reserves alone."),
+    prompt=("Predict, then check: redo the two-segment fit with reserves + ON RRP as x (column "
+            "reserves_plus_on_rrp of repo.spread_vs_reserves) and the weekly SOFR − IORB spread as y. By what "
+            "fraction does the sum of squared errors (sse) fall compared with the fit on reserves alone? "
+            "Give 1 − new sse ÷ old sse."),
     checker=_check_q5,
-    hint_text=("pairs = repo.spread_vs_reserves(rates, fed); then repo.fit_knee(x, y) returns a KneeFit "
-               "whose .knee is the bend and .sse the sum of squared errors."),
+    hint_text=("pairs = repo.spread_vs_reserves(rates, fed); repo.fit_knee(x, y) returns a KneeFit whose "
+               ".sse is the sum of squared errors (and .knee the bend). Fit both columns and compare."),
     solution_code=("pairs = repo.spread_vs_reserves(rates, fed)\n"
-                   "fit = repo.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp'])\n"
-                   "print(fit.sse, repo.fit_knee(pairs['reserves'], pairs['spread_bp']).sse)\n"
-                   "answer = fit.knee"),
-    explain=("right. The fit with ON RRP added leaves a smaller sse: in 2022 reserves were lower but "
-             "money funds still had huge cash at the ON RRP, and SOFR stayed below IORB. Cash available "
-             "to the repo market, not reserves alone, seems to matter — still a description, not proof."),
+                   "new = repo.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp'])\n"
+                   "old = repo.fit_knee(pairs['reserves'], pairs['spread_bp'])\n"
+                   "answer = 1 - new.sse / old.sse"),
+    explain=lambda: (f"right: adding the ON RRP cuts the sse by {_q5_expected():.0%}, while the knee moves only "
+                     f"from about ${_q5_fit()[1].knee:,.0f}B to ${_q5_fit()[0].knee:,.0f}B. In 2022 reserves were "
+                     "lower but money funds still had huge cash at the ON RRP, and SOFR stayed below IORB. Cash "
+                     "available to the repo market, not reserves alone, seems to matter — still a description, "
+                     "not proof."),
 )
 
 quiz = Quiz(

@@ -15,197 +15,263 @@ _SHIFTS = range(-90, 91, 5)
 
 
 # ---------------------------------------------------------------------------
-# q1: count the cuts (the event table files each decision under one kind)
+# q1: change the asset
 # ---------------------------------------------------------------------------
-def _cuts_2024_2025() -> tuple[int, int]:
+Q1_DATE = "2020-03-15"
+
+
+def _return_after(asset: str, date: str, months: int) -> float:
+    """Forward return of ``asset`` from ``date`` over ``months``, in percent (NaN outside the data)."""
     from helpers import events
 
-    turns = events.rate_turns()
-    years = turns["announced"].dt.year
-    n_rates = int(((turns["change"] < 0) & years.between(2024, 2025)).sum())
-    table = events.event_table(kind="cut")
-    n_kind = int(table.index.year.isin([2024, 2025]).sum())
-    return n_rates, n_kind
+    return 100 * events.forward_return(events.prices(asset), date, months)
+
+
+def _percent_slips(answer, expected: float) -> str:
+    """A message for a fraction or a price given instead of a percent return ('' if neither)."""
+    if math.isclose(answer, expected / 100, rel_tol=0.01):
+        return "that looks like a fraction: give the return in percent (multiply by 100)"
+    if answer > 1000 and not math.isclose(answer, expected, rel_tol=0.05):
+        return "that looks like a price, not a return: use events.forward_return(...)"
+    return ""
 
 
 def _check_q1(answer):
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        return False, f"give a whole number of cuts, got {type(answer).__name__}"
-    n_rates, n_kind = _cuts_2024_2025()
-    if answer == n_rates:
-        return True, ""
-    if answer == n_kind:
-        return False, ("that counts rows of kind 'cut' only. The event table files each decision under its "
-                       "main kind: a cut announced with the end of QT or with bill purchases is filed as "
-                       "'qt_end' or 'rmp'. Look at target_upper, or use events.rate_turns()")
-    return False, "not the number of cuts the data gives; count decreases of the target range"
+    expected = _return_after("eth", Q1_DATE, 12)
+    ok, msg = close_to(expected, rel=0.005, abs_tol=0.2)(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if math.isclose(answer, _return_after("btc", Q1_DATE, 12), rel_tol=0.005, abs_tol=0.2):
+        return False, "that is Bitcoin's 12-month return; the question asks about Ether (events.prices('eth'))"
+    if math.isclose(answer, _return_after("eth", Q1_DATE, 6), rel_tol=0.005, abs_tol=0.2):
+        return False, "that is the 6-month return; the question asks for 12 months"
+    return False, _percent_slips(answer, expected) or msg
 
 
 q1 = Exercise(
     "Exercise 1",
-    "How many times did the FOMC cut its target range in 2024 and 2025 together (count announcements)?",
+    f"Change the asset. The lesson's event study printed Bitcoin's 12-month return after the {Q1_DATE} "
+    "pivot (QE restart). What was **Ether's** 12-month forward return, in percent, after the same date? "
+    "Use the lesson's rule: close on or after the date, to the close on or after the date 12 calendar "
+    "months later. Predict first: more or less than Bitcoin's?",
     _check_q1,
-    "Filtering the event table to kind 'cut' is not enough: some cuts came with a balance-sheet decision "
-    "and are filed under that kind. events.rate_turns() lists every change of the target range "
-    "('change' < 0 is a cut; 'announced' is the FOMC date).",
-    "turns = events.rate_turns()\n"
-    "cuts = turns[(turns['change'] < 0) & turns['announced'].dt.year.between(2024, 2025)]\n"
-    "answer = len(cuts)",
-    lambda: (f"{_cuts_2024_2025()[0]} cuts, of which {_cuts_2024_2025()[1]} are filed as kind 'cut'. "
-             "Whichever list you start from decides which 'pivots' you study."),
+    f"events.forward_return(events.prices('eth'), '{Q1_DATE}', 12) gives a fraction; multiply by 100.",
+    f"answer = 100 * events.forward_return(events.prices('eth'), '{Q1_DATE}', 12)",
+    lambda: (f"Ether {_return_after('eth', Q1_DATE, 12):+,.0f}% against Bitcoin "
+             f"{_return_after('btc', Q1_DATE, 12):+,.0f}%. Both windows start days after the March 2020 crash "
+             "low, so both are huge; one window cannot say whether Ether 'outperforms when risk appetite "
+             "returns' (claim 12)."),
 )
 
 
 # ---------------------------------------------------------------------------
-# q2: one forward return
+# q2: change the horizon
 # ---------------------------------------------------------------------------
-def _btc_6m_after_2020() -> float:
-    from helpers import events
-
-    return 100 * events.forward_return(events.prices("btc"), "2020-03-15", 6)
-
-
 def _check_q2(answer):
-    expected = _btc_6m_after_2020()
-    ok, msg = close_to(expected, rel=0.01, abs_tol=0.2)(answer)
-    if not ok and is_number(answer) and math.isclose(answer, expected / 100, rel_tol=0.01):
-        return False, "that looks like a fraction: give the return in percent (multiply by 100)"
-    if not ok and is_number(answer) and answer > 1000:
-        return False, "that looks like a price, not a return: use events.forward_return(...)"
-    return ok, msg
+    expected = _return_after("btc", Q1_DATE, 18)
+    ok, msg = close_to(expected, rel=0.005, abs_tol=0.2)(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if math.isclose(answer, _return_after("btc", Q1_DATE, 12), rel_tol=0.005, abs_tol=0.2):
+        return False, "that is the 12-month return printed in the lesson; the question asks for 18 months"
+    if math.isclose(answer, _return_after("eth", Q1_DATE, 18), rel_tol=0.005, abs_tol=0.2):
+        return False, "that is Ether's; the question asks about Bitcoin"
+    return False, _percent_slips(answer, expected) or msg
 
 
 q2 = Exercise(
     "Exercise 2",
-    "What was Bitcoin's 6-month forward return, in percent, after the FOMC's 2020-03-15 announcement "
-    "(QE restart)? Use the lesson's rule: close on or after the date, to the close on or after the "
-    "date 6 calendar months later.",
+    f"Change the horizon. Predict: is Bitcoin's **18-month** return after the {Q1_DATE} pivot larger or "
+    "smaller than its 12-month return printed in the lesson? Then compute it, in percent.",
     _check_q2,
-    "events.forward_return(events.prices('btc'), '2020-03-15', 6) gives a fraction; multiply by 100.",
-    "answer = 100 * events.forward_return(events.prices('btc'), '2020-03-15', 6)",
-    lambda: (f"{_btc_6m_after_2020():+.1f}%. The date was a few days after the March 2020 crash low, "
-             "so the window starts near the bottom: that alone makes the number large."),
+    f"events.forward_return(events.prices('btc'), '{Q1_DATE}', 18) gives a fraction; multiply by 100. "
+    "(events.event_study('btc', 'article', horizons=(18,)) lists all three pivots.)",
+    f"answer = 100 * events.forward_return(events.prices('btc'), '{Q1_DATE}', 18)",
+    lambda: (f"{_return_after('btc', Q1_DATE, 18):+,.0f}% at 18 months against "
+             f"{_return_after('btc', Q1_DATE, 12):+,.0f}% at 12: waiting longer did not mean gaining more. "
+             "'Gains within 6–18 months' lets the reader pick the best horizon after the fact."),
 )
 
 
 # ---------------------------------------------------------------------------
-# q3: how surprising is "2 of 3 positive"?
+# q3: change the pivot set and the horizon; combine the base rate with the binomial
 # ---------------------------------------------------------------------------
-def _chance_2_of_3() -> float:
+Q3_SET, Q3_MONTHS = "all_cuts", 18
+
+
+def _q3_parts() -> tuple[int, int, float]:
+    """(pivots with a full window, how many were positive, base-rate share positive) for q3."""
     from helpers import events
 
-    p = events.base_rate("btc", 6)["share_positive"]
-    return events.chance_at_least(2, 3, p)
+    es = events.event_study("btc", Q3_SET, horizons=(Q3_MONTHS,))
+    r = es["return_pct"].dropna()
+    return len(r), int((r > 0).sum()), float(es["base_share_positive"].iloc[0])
+
+
+def _chance_q3(months: int = Q3_MONTHS) -> float:
+    from helpers import events
+
+    return float(events.study_summary("btc", Q3_SET, horizons=(months,)).loc[months, "chance_random"])
 
 
 def _check_q3(answer):
-    expected = _chance_2_of_3()
-    if is_number(answer) and 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
-        return False, "give a probability between 0 and 1 (that number looks like a percent)"
-    ok, msg = close_to(expected, abs_tol=0.01)(answer)
-    if not ok and is_number(answer) and 0 <= answer <= 1:
-        from helpers import events
+    from helpers import events
 
-        p = events.base_rate("btc", 6)["share_positive"]
-        if math.isclose(answer, p ** 3, abs_tol=0.01):
-            return False, "that is the chance that all 3 are positive; the question asks for at least 2 of 3"
-        if math.isclose(answer, p, abs_tol=0.01):
-            return False, "that is the chance for one window; combine three (binomial: at least 2 of 3)"
-    return ok, msg
+    n, k, p = _q3_parts()
+    expected = events.chance_at_least(k, n, p)
+    ok, msg = close_to(expected, rel=0.0, abs_tol=0.005)(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
+        return False, "give a probability between 0 and 1 (that number looks like a percent)"
+    slips = [
+        (_chance_q3(12), "that is the 12-month chance printed in the selection table; the question asks for 18 months"),
+        (p ** n, f"that is the chance that all {n} are positive; the question asks for at least {k} of {n}"),
+        (p, "that is the chance for one window; combine them (binomial: at least k of n)"),
+        (events.chance_at_least(k, len(events.pivot_set(Q3_SET)), p),
+         "count only the pivots with a full 18-month window in the data (the last cuts have none yet)"),
+        (events.chance_at_least(k, n, events.base_rate("btc", 12)["share_positive"]),
+         "use the 18-month base rate, not the 12-month one"),
+    ]
+    for value, message in slips:
+        if math.isclose(answer, value, abs_tol=0.003):
+            return False, message
+    return False, msg or "not the value the data give"
 
 
 q3 = Exercise(
     "Exercise 3",
-    "At 6 months, 2 of the article's 3 pivots were followed by a positive Bitcoin return. If you picked "
-    "3 six-month windows at random (treat them as independent, each positive with the base-rate "
-    "probability), what is the chance that at least 2 are positive? Answer as a probability from 0 to 1.",
+    f"Change the pivot set and the horizon. Take the set '{Q3_SET}' (every rate cut) at **{Q3_MONTHS} months**. "
+    "Count the cuts that have a full window in the data and how many of them were followed by a positive "
+    "Bitcoin return. If you drew that many random 18-month windows (independent, each positive with the "
+    "base-rate probability), what is the chance that at least as many would be positive? Answer as a "
+    "probability from 0 to 1.",
     _check_q3,
-    "The base rate is events.base_rate('btc', 6)['share_positive']. events.chance_at_least(k, n, p) "
-    "gives the binomial chance of at least k of n.",
-    "p = events.base_rate('btc', 6)['share_positive']\n"
-    "answer = events.chance_at_least(2, 3, p)",
-    lambda: (f"about {_chance_2_of_3():.0%}: a random start date does at least as well most of the time, "
-             "so '2 of 3 pivots were positive' tells you almost nothing."),
+    f"es = events.event_study('btc', '{Q3_SET}', horizons=({Q3_MONTHS},)); the rows with a return_pct are the "
+    "cuts with a full window. The base rate is events.base_rate('btc', 18)['share_positive'], and "
+    "events.chance_at_least(k, n, p) gives the binomial chance of at least k of n.",
+    f"es = events.event_study('btc', '{Q3_SET}', horizons=({Q3_MONTHS},))\n"
+    "r = es['return_pct'].dropna()\n"
+    f"p = events.base_rate('btc', {Q3_MONTHS})['share_positive']\n"
+    "answer = events.chance_at_least(int((r > 0).sum()), len(r), p)",
+    lambda: ("{1} of {0} cuts were followed by a rise, yet random windows would do at least that well about "
+             "{3:.0%} of the time, because most 18-month windows of Bitcoin rose anyway ({2:.0%} of them). "
+             "More events than the article's three, and still no evidence that cuts were special.").format(*_q3_parts(), _chance_q3()),
 )
 
 
 # ---------------------------------------------------------------------------
-# q4: out of sample
+# q4: out of sample, with a common end date
 # ---------------------------------------------------------------------------
-def _btc_since_qt_end() -> dict:
+Q4_START = "2025-12-01"
+
+
+def _btc_to_eth_end() -> tuple[float, pd.Timestamp]:
+    """Bitcoin's return (percent) from its close on or after Q4_START to its close on Ether's last date."""
     from helpers import events
 
-    return events.return_since("btc", "2025-12-01")
+    end = events.prices("eth").index[-1]
+    btc = events.prices("btc")
+    return 100 * (float(btc.loc[:end].iloc[-1]) / float(btc.loc[Q4_START:].iloc[0]) - 1), end
 
 
 def _check_q4(answer):
-    out = _btc_since_qt_end()
-    expected = out["return_pct"]
-    ok, msg = close_to(expected, rel=0.01, abs_tol=0.2)(answer)
-    if not ok and is_number(answer) and math.isclose(answer, expected / 100, rel_tol=0.01):
-        return False, "that looks like a fraction: give the return in percent (multiply by 100)"
-    if not ok and is_number(answer):
-        from helpers import events
+    from helpers import events
 
-        other = events.return_since("btc", "2025-10-29")["return_pct"]
-        if math.isclose(answer, other, rel_tol=0.01, abs_tol=0.2):
-            return False, ("that starts at the announcement (2025-10-29); the question asks from the day "
-                           "runoff ended, 2025-12-01")
-        if expected < 0 < answer:
-            return False, "Bitcoin fell over this period, so the return is negative"
-    return ok, msg
+    expected, _ = _btc_to_eth_end()
+    ok, msg = close_to(expected, rel=0.005, abs_tol=0.2)(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if math.isclose(answer, expected / 100, rel_tol=0.01):
+        return False, "that looks like a fraction: give the return in percent (multiply by 100)"
+    slips = [
+        (events.return_since("btc", Q4_START)["return_pct"],
+         "that runs to Bitcoin's own last close; stop on Ether's last date so both cover the same days"),
+        (events.return_since("eth", Q4_START)["return_pct"], "that is Ether's return; the question asks about Bitcoin"),
+        (events.return_since("btc", "2025-10-29")["return_pct"],
+         f"that starts at the announcement (2025-10-29) and ends at Bitcoin's own last close; start on {Q4_START}"),
+    ]
+    for value, message in slips:
+        if math.isclose(answer, value, rel_tol=0.01, abs_tol=0.2):
+            return False, message
+    if expected < 0 < answer:
+        return False, "Bitcoin fell over this period, so the return is negative"
+    return False, msg
 
 
 q4 = Exercise(
     "Exercise 4",
-    "Out of sample: what was Bitcoin's return, in percent, from its close on 2025-12-01 (the day QT "
-    "runoff ended) to its last close in the snapshot?",
+    f"Out of sample, on common dates. The snapshot's Ether prices stop months before Bitcoin's, so the "
+    f"out-of-sample table compares windows of different lengths. What was **Bitcoin's** return, in percent, "
+    f"from its close on {Q4_START} (the day runoff ended) to its close on **Ether's last date** in the snapshot?",
     _check_q4,
-    "events.return_since('btc', '2025-12-01') returns a dict; its 'return_pct' is in percent. "
-    "Or compute it from events.prices('btc').",
-    "answer = events.return_since('btc', '2025-12-01')['return_pct']",
-    lambda: (f"{_btc_since_qt_end()['return_pct']:+.1f}% to {_btc_since_qt_end()['end']:%Y-%m-%d}, the "
-             f"{_btc_since_qt_end()['percentile']:.0f}th percentile of all windows that long. One event, "
-             "though: it neither proves nor disproves a rule."),
+    "end = events.prices('eth').index[-1] is Ether's last date; btc = events.prices('btc'); then "
+    f"btc.loc[:end].iloc[-1] / btc.loc['{Q4_START}':].iloc[0] - 1, times 100.",
+    "end = events.prices('eth').index[-1]\n"
+    "btc = events.prices('btc')\n"
+    f"answer = 100 * (btc.loc[:end].iloc[-1] / btc.loc['{Q4_START}':].iloc[0] - 1)",
+    lambda: ("{0:+.1f}% to {1:%Y-%m-%d}, against {2:+.1f}% to Bitcoin's own last close: the end date alone "
+             "changes the answer a great deal. Compare assets over the same days, and say which days."
+             ).format(*_btc_to_eth_end(), _btc_since(Q4_START)),
 )
 
 
-# ---------------------------------------------------------------------------
-# q5: cherry-picking by date
-# ---------------------------------------------------------------------------
-def _shifts_all_positive() -> tuple[int, int]:
+def _btc_since(start: str) -> float:
     from helpers import events
 
-    sc = events.shift_curve("btc", "article", horizons=(12,), shifts=_SHIFTS)
+    return events.return_since("btc", start)["return_pct"]
+
+
+# ---------------------------------------------------------------------------
+# q5: cherry-picking by date, at another horizon
+# ---------------------------------------------------------------------------
+Q5_MONTHS = 6
+
+
+def _share_all_positive(months: int) -> tuple[int, int]:
+    """(shifts with all three article pivots positive, number of shifts) at ``months``."""
+    from helpers import events
+
+    sc = events.shift_curve("btc", "article", horizons=(months,), shifts=_SHIFTS)
     by_shift = sc.groupby("shift_days")["return_pct"].apply(lambda r: bool((r > 0).all()))
     return int(by_shift.sum()), int(by_shift.size)
 
 
 def _check_q5(answer):
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        return False, f"give a whole number of shifts, got {type(answer).__name__}"
-    count, total = _shifts_all_positive()
-    if answer == count:
-        return True, ""
-    if answer == total - count:
-        return False, "that is the number of shifts where at least one pivot was negative; count the others"
-    if not 0 <= answer <= total:
-        return False, f"there are only {total} shifts from −90 to +90 days in steps of 5"
-    return False, "not the count the data gives; check that you use 12 months and all three pivots"
+    count, total = _share_all_positive(Q5_MONTHS)
+    expected = count / total
+    ok, msg = close_to(expected, rel=0.0, abs_tol=0.005)(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
+        return False, "give a share between 0 and 1 (that number looks like a percent)"
+    if answer == count and count > 1:
+        return False, f"that is the number of shifts; divide by the {total} shifts for the share"
+    if math.isclose(answer, 1 - expected, abs_tol=0.005):
+        return False, "that is the share where at least one pivot was negative; take the other shifts"
+    c12, t12 = _share_all_positive(12)
+    if math.isclose(answer, c12 / t12, abs_tol=0.005) or answer == c12:
+        return False, f"that is the 12-month result; the question asks about {Q5_MONTHS} months"
+    return False, msg or f"check that you use {Q5_MONTHS} months and all three pivots"
 
 
 q5 = Exercise(
     "Exercise 5",
-    "Cherry-picking by date: move all three of the article's pivot dates together by −90, −85, …, +90 "
-    "days (37 shifts). For how many shifts are all three 12-month Bitcoin returns positive?",
+    f"Cherry-picking by date, at the short end of the claim. Move all three of the article's pivot dates "
+    f"together by −90, −85, …, +90 days (37 shifts), and look at **{Q5_MONTHS}-month** Bitcoin returns. "
+    "Predict first: more or fewer shifts with every pivot positive than at 12 months? Then give the "
+    "**share** of the 37 shifts for which all three returns are positive (a fraction from 0 to 1).",
     _check_q5,
-    "events.shift_curve('btc', 'article', horizons=(12,), shifts=range(-90, 91, 5)) gives one row per "
-    "pivot and shift; group by 'shift_days' and check whether every 'return_pct' is above 0.",
-    "sc = events.shift_curve('btc', 'article', horizons=(12,), shifts=range(-90, 91, 5))\n"
+    f"events.shift_curve('btc', 'article', horizons=({Q5_MONTHS},), shifts=range(-90, 91, 5)) gives one row "
+    "per pivot and shift; group by 'shift_days', check whether every 'return_pct' is above 0, and take the "
+    "mean of the True/False values.",
+    f"sc = events.shift_curve('btc', 'article', horizons=({Q5_MONTHS},), shifts=range(-90, 91, 5))\n"
     "all_up = sc.groupby('shift_days')['return_pct'].apply(lambda r: (r > 0).all())\n"
-    "answer = int(all_up.sum())",
-    lambda: ("{0} of {1}: 'every pivot was followed by gains' holds for some reasonable dates and not "
-             "for others. A claim that depends on the exact date is fragile.").format(*_shifts_all_positive()),
+    "answer = all_up.mean()",
+    lambda: ("{0} of {1} shifts at {4} months, against {2} of {3} at 12: 'every pivot was followed by gains "
+             "within 6–18 months' holds at some horizons and dates and fails at others. A claim that needs the "
+             "right date and the right horizon is fragile.").format(*_share_all_positive(Q5_MONTHS),
+                                                                    *_share_all_positive(12), Q5_MONTHS),
 )
 
 

@@ -27,27 +27,40 @@ def _fraction_checker(expected: float, abs_tol: float, what: str):
 
 
 # ---------------------------------------------------------------------------
-# Exercise 1: bitcoin's deepest drawdown
+# Exercise 1: how far below its high bitcoin stood at its last close
 # ---------------------------------------------------------------------------
-def _btc_max_drawdown() -> float:
-    return risk.max_drawdown(risk.asset_prices("btc"))
+def _btc_drawdown_now() -> float:
+    return float(risk.drawdown(risk.asset_prices("btc")).iloc[-1])
 
 
 def _check_q1(answer):
-    return _fraction_checker(_btc_max_drawdown(), 0.005, "the deepest drawdown")(answer)
+    ok, msg = _fraction_checker(_btc_drawdown_now(), 0.005, "the drawdown at the last close")(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if abs(answer - risk.max_drawdown(risk.asset_prices("btc"))) <= 0.005:
+        return False, ("that is the deepest drawdown in the whole history; the question asks for the "
+                       "drawdown on the last day: take the last value, not the smallest")
+    return ok, msg
+
+
+def _q1_explain() -> str:
+    btc = risk.asset_prices("btc")
+    dd = _btc_drawdown_now()
+    return (f"on {btc.index[-1]:%Y-%m-%d} bitcoin closed {-dd:.0%} below its highest close so far "
+            f"(${btc.max():,.0f} on {btc.idxmax():%Y-%m-%d}); getting back needs a rise of "
+            f"{1 / (1 + dd) - 1:+.0%}. The drawdown table lists only the deepest past episodes, so "
+            "the current one does not appear there.")
 
 
 q1 = Exercise(
     "Exercise 1",
-    "What was bitcoin's deepest drawdown in the snapshot, as a negative fraction (e.g. -0.5 for a "
-    "50 % fall from the previous high)?",
+    "At bitcoin's last close in the snapshot, how far below its highest close so far was it? "
+    "Answer as a negative fraction (e.g. -0.5 for 50 % below the high).",
     _check_q1,
-    "risk.drawdown(btc) gives the drawdown on every day; its smallest value is the deepest. "
-    "risk.max_drawdown(btc) does both steps.",
-    "answer = risk.drawdown(btc).min()",
-    lambda: (f"bitcoin once stood {-_btc_max_drawdown():.0%} below its previous high. Someone who bought "
-             "at that peak needed the price to multiply by "
-             f"{1 / (1 + _btc_max_drawdown()):.1f} just to break even."),
+    "risk.drawdown(btc) gives the drawdown on every day (close ÷ running high − 1). The last close "
+    "is the last row: .iloc[-1].",
+    "answer = risk.drawdown(btc).iloc[-1]",
+    _q1_explain,
 )
 
 
@@ -87,33 +100,54 @@ q2 = Exercise(
 
 
 # ---------------------------------------------------------------------------
-# Exercise 3: sizing a position by volatility
+# Exercise 3: sizing a position by volatility, with a different window
 # ---------------------------------------------------------------------------
-Q3_TARGET = 0.20
+Q3_TARGET, Q3_WINDOW = 0.20, 60
 
 
-def _q3_expected() -> float:
-    vol = float(risk.rolling_volatility(risk.asset_prices("eth"), 90, 365).iloc[-1])
-    return min(1.0, Q3_TARGET / vol)
+def _q3_weight(window_days: int, target: float = Q3_TARGET) -> float:
+    vol = float(risk.rolling_volatility(risk.asset_prices("btc"), window_days, 365).iloc[-1])
+    return min(1.0, target / vol)
 
 
 def _check_q3(answer):
-    return _fraction_checker(_q3_expected(), 0.01, "the weight")(answer)
+    expected = _q3_weight(Q3_WINDOW)
+    ok, msg = _fraction_checker(expected, 0.005, "the weight")(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if abs(answer - _q3_weight(90)) <= 0.005:
+        return False, "that uses the 90-day window of section 6; measure volatility over 60 days"
+    if abs(answer - _q3_weight(30)) <= 0.005:
+        return False, "that uses a 30-day window; measure volatility over 60 days"
+    vol = Q3_TARGET / expected if expected < 1 else None
+    if vol is not None and abs(answer - vol) <= 0.005:
+        return False, "that is the volatility itself; the weight is the target divided by it"
+    if msg.startswith("that is not"):
+        return False, "not yet: weight = 0.20 ÷ (bitcoin's 60-day volatility at the last close), at most 1"
+    return ok, msg
+
+
+def _q3_explain() -> str:
+    btc = risk.asset_prices("btc")
+    w60, w90 = _q3_weight(60), _q3_weight(90)
+    return (f"about {w60:.0%} of the portfolio on {btc.index[-1]:%Y-%m-%d}, against {w90:.0%} with the "
+            f"90-day window: the {'lower' if w60 < w90 else 'higher'} weight comes from "
+            f"{'more' if w60 < w90 else 'less'} volatile recent weeks. The rule is only as steady as the "
+            "window you choose.")
 
 
 q3 = Exercise(
     "Exercise 3",
-    "You want the ether part of a portfolio to contribute about 20 % annualised volatility. Using "
-    "ether's annualised volatility over the last 90 days of the snapshot (365 periods a year), "
-    "what fraction of the portfolio would you put in ether (at most 1)?",
+    "Section 6 sized positions with 90-day volatility. Measure bitcoin's volatility over the last "
+    "60 days instead (365 periods a year), up to its last close in the snapshot. What fraction of the "
+    "portfolio would you put in bitcoin for a 20 % volatility target (at most 1)? Predict first: "
+    "more or less than the 90-day weight in the table?",
     _check_q3,
-    "risk.rolling_volatility(eth, 90, 365) gives the rolling volatility; take its last value "
-    "with .iloc[-1]. The weight is the target divided by that volatility.",
-    "vol_now = risk.rolling_volatility(eth, window_days=90, periods=365).iloc[-1]\n"
-    "answer = min(1.0, 0.20 / vol_now)",
-    lambda: (f"about {_q3_expected():.0%} in ether: when it swings at "
-             f"{Q3_TARGET / _q3_expected():.0%} a year, that share contributes roughly 20 %. "
-             "The weight changes as volatility changes."),
+    "risk.rolling_volatility(btc, 60, 365) gives the rolling 60-day volatility; its last value, "
+    ".iloc[-1], is the one at the last close. The weight is the target divided by it, at most 1.",
+    "vol_60 = risk.rolling_volatility(btc, window_days=60, periods=365).iloc[-1]\n"
+    "answer = min(1.0, 0.20 / vol_60)",
+    _q3_explain,
 )
 
 
@@ -125,21 +159,35 @@ def _q4_expected() -> float:
     return float((out["diff"] > 0).mean())
 
 
+def _q4_share(asset: str, tranches: int = 4) -> float:
+    out = risk.staged_vs_lump(risk.asset_prices(asset), tranches=tranches, spacing_days=7, horizon_days=365)
+    return float((out["diff"] > 0).mean())
+
+
 def _check_q4(answer):
-    return _fraction_checker(_q4_expected(), 0.005, "the share of start dates")(answer)
+    ok, msg = _fraction_checker(_q4_expected(), 0.005, "the share of start dates")(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if abs(answer - _q4_share("btc")) <= 0.005:
+        return False, "that is bitcoin's share; pass eth (ether's closes) to risk.staged_vs_lump"
+    if abs(answer - (1 - _q4_expected())) <= 0.005:
+        return False, "that is the share where the lump sum did better; count start dates with diff > 0"
+    return ok, msg
 
 
 q4 = Exercise(
     "Exercise 4",
-    "For ether: on what share of all start dates did buying in 4 weekly tranches end up ahead of a "
-    "lump sum, with both valued 365 days after the start? Answer as a fraction.",
+    "Switch the asset: for ether, on what share of all start dates did buying in 4 weekly tranches "
+    "end up ahead of a lump sum, with both valued 365 days after the start? Predict first whether "
+    "it is more or less often than for bitcoin in the table, then compute. Answer as a fraction.",
     _check_q4,
     "risk.staged_vs_lump(eth, tranches=4, spacing_days=7, horizon_days=365) gives one row per start "
     "date; the 'diff' column is staged minus lump. What share of it is above zero?",
     "out = risk.staged_vs_lump(eth, tranches=4, spacing_days=7, horizon_days=365)\n"
     "answer = (out['diff'] > 0).mean()",
-    lambda: (f"{_q4_expected():.0%} of start dates: close to a coin toss. Staging changes *when* you "
-             "take the risk, so it helps on some start dates and hurts on others."),
+    lambda: (f"{_q4_expected():.0%} of start dates for ether, against {_q4_share('btc'):.0%} for "
+             "bitcoin: close to a coin toss for both. Staging changes *when* you take the risk, so it "
+             "helps on some start dates and hurts on others."),
 )
 
 

@@ -16,7 +16,7 @@ def _sc():
 
 
 # --- Exercise 1: the identity by hand ------------------------------------------------------
-Q1_CHANGES = {"d_assets": 50.0, "d_tga": 30.0, "d_on_rrp": -10.0, "d_other": 5.0}
+Q1_CHANGES = {"d_assets": 48.0, "d_tga": 20.0, "d_on_rrp": -6.0, "d_other": 7.0}
 
 
 def _check_q1(answer):
@@ -24,26 +24,36 @@ def _check_q1(answer):
     ok, msg = close_to(expected, abs_tol=0.5)(answer)
     if ok or not is_number(answer):
         return ok, msg
-    wrong_rrp = _sc().reserves_change(50.0, 30.0, 10.0, 5.0)
+    c = Q1_CHANGES
+    wrong_rrp = _sc().reserves_change(c["d_assets"], c["d_tga"], -c["d_on_rrp"], c["d_other"])
     if abs(answer - wrong_rrp) < 0.5:
         return False, "check the ON RRP sign: money leaving the ON RRP facility goes back to banks as reserves"
-    if abs(answer - (50.0 - 30.0 + 10.0 + 5.0)) < 0.5:
+    if abs(answer - (c["d_assets"] - c["d_tga"] - c["d_on_rrp"] + c["d_other"])) < 0.5:
         return False, "currency is a liability too: when people hold more cash, reserves fall"
+    if abs(answer - (c["d_assets"] + c["d_tga"] - c["d_on_rrp"] - c["d_other"])) < 0.5:
+        return False, "check the TGA sign: money paid into the Treasury's account leaves banks' reserves"
     return False, "use Δreserves = Δassets − ΔTGA − ΔON RRP − Δ(currency and other); a fall is a negative change"
+
+
+def _q1_explain() -> str:
+    c = Q1_CHANGES
+    added = c["d_assets"] - c["d_on_rrp"]
+    drained = c["d_tga"] + c["d_other"]
+    return (f"reserves change by ${_sc().reserves_change(**c):+,.0f}B: the purchases and the ON RRP outflow "
+            f"add ${added:,.0f}B, the TGA build and the extra cash drain ${drained:,.0f}B.")
 
 
 q1 = Exercise(
     "Exercise 1",
-    "In one month the Fed buys $50B of Treasury bills, the Treasury's account (TGA) rises by $30B, "
-    "ON RRP falls by $10B and currency in circulation grows by $5B. By how much do bank reserves "
+    "In one month the Fed buys $48B of Treasury bills, the Treasury's account (TGA) rises by $20B, "
+    "ON RRP falls by $6B and currency in circulation grows by $7B. By how much do bank reserves "
     "change, in $ billions?",
     _check_q1,
     "Write each change with its sign (a fall is negative) and use "
     "Δreserves = Δassets − ΔTGA − ΔON RRP − Δ(currency and other). "
     "sc.reserves_change(d_assets, d_tga, d_on_rrp, d_other) does the arithmetic.",
-    "answer = sc.reserves_change(d_assets=50, d_tga=30, d_on_rrp=-10, d_other=5)",
-    "reserves rise by $25B: purchases and the ON RRP outflow add $60B, the TGA build and the extra "
-    "cash drain $35B.",
+    "answer = sc.reserves_change(d_assets=48, d_tga=20, d_on_rrp=-6, d_other=7)",
+    _q1_explain,
 )
 
 
@@ -86,36 +96,52 @@ q2 = Exercise(
 )
 
 
-# --- Exercise 3: how many regimes? ------------------------------------------------------------
-def _q3_expected() -> int:
-    return int(len(_sc().regime_spells(min_weeks=13)))
+# --- Exercise 3: how much of history sits in long spells? -----------------------------------
+Q3_MIN_WEEKS = 26
+
+
+def _q3_share(min_weeks: int = Q3_MIN_WEEKS) -> float:
+    sc = _sc()
+    return float(sc.regime_spells(min_weeks=min_weeks)["weeks"].sum() / len(sc.weekly_btc()))
 
 
 def _check_q3(answer):
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        return False, f"give a whole number of spells, got {type(answer).__name__}"
-    expected = _q3_expected()
-    if answer == expected:
-        return True, ""
-    if answer == len(_sc().regime_spells(min_weeks=1)):
-        return False, "that counts every spell, even one-week flips; keep only spells of 13 weeks or more"
-    return False, "count the rows of sc.regime_spells(min_weeks=13)"
+    expected = _q3_share()
+    if is_number(answer) and 1.5 < answer <= 100 and abs(answer / 100 - expected) <= 0.005:
+        return False, "give the share as a fraction (0.25 for 25 %), not in percent"
+    ok, msg = close_to(expected, abs_tol=0.005)(answer)
+    if ok or not is_number(answer):
+        return ok, msg
+    if abs(answer - _q3_share(13)) <= 0.005:
+        return False, "that uses spells of 13 weeks or more; the question asks for 26 weeks or more"
+    if answer == len(_sc().regime_spells(min_weeks=Q3_MIN_WEEKS)):
+        return False, "that is the number of spells; the question asks what share of all weeks they cover"
+    if abs(answer - _sc().regime_spells(min_weeks=Q3_MIN_WEEKS)["weeks"].sum()) < 0.5:
+        return False, "that is the number of weeks in those spells; divide by the number of weeks in history"
+    return False, ("add up the 'weeks' of sc.regime_spells(min_weeks=26) and divide by the number of "
+                   "historical weeks, len(sc.weekly_btc())")
 
 
 def _q3_explain() -> str:
-    spells = _sc().regime_spells(min_weeks=13)
-    n_exp = int((spells["regime"] == "expanding").sum())
-    return (f"{len(spells)} spells of 13+ weeks, {n_exp} of them expanding, in about twelve years: the "
-            "toy's two pools rest on a handful of episodes, not hundreds of independent ones.")
+    sc = _sc()
+    long = sc.regime_spells(min_weeks=Q3_MIN_WEEKS)
+    n_exp = int((long["regime"] == "expanding").sum())
+    return (f"{_q3_share():.0%} of the {len(sc.weekly_btc()):,} weeks sit in just {len(long)} spells of half "
+            f"a year or more ({n_exp} of them expanding), against {_q3_share(13):.0%} in spells of 13+ weeks: "
+            "the long episodes that would show a lasting effect of liquidity are a handful, so the toy's "
+            "two pools rest on very few independent stretches of history.")
 
 
 q3 = Exercise(
     "Exercise 3",
-    "A 'spell' is a run of consecutive weeks in the same regime. How many spells lasting at least "
-    "13 weeks does the snapshot's history hold (expanding and contracting together)?",
+    "A 'spell' is a run of consecutive weeks in the same regime. Section 3 counted spells of 13 weeks "
+    "or more. Now take spells of at least 26 weeks (half a year), expanding and contracting together: "
+    "what share of all the history's weeks do they cover? Answer as a fraction.",
     _check_q3,
-    "sc.regime_spells(min_weeks=13) lists them, one row per spell; len(...) counts rows.",
-    "answer = len(sc.regime_spells(min_weeks=13))",
+    "sc.regime_spells(min_weeks=26) lists the spells, one row per spell, with their length in the "
+    "'weeks' column; len(sc.weekly_btc()) is the number of weeks in history.",
+    "long = sc.regime_spells(min_weeks=26)\n"
+    "answer = long['weeks'].sum() / len(sc.weekly_btc())",
     _q3_explain,
 )
 
@@ -152,47 +178,61 @@ q4 = Exercise(
 )
 
 
-# --- Exercise 5: how much does the scenario itself matter? -----------------------------------
-def _median_end(pace: float, months: int) -> float:
+# --- Exercise 5: a Treasury cash build against the purchases ------------------------------
+Q5_TGA = 1100.0
+
+
+def _median_end(**settings) -> float:
     sc = _sc()
-    return sc.run_scenario(sc.Scenario(purchase_pace=pace, purchase_months=months), seed=6).median_end
+    return sc.run_scenario(sc.Scenario(**settings), seed=6).median_end
 
 
 def _q5_expected() -> float:
-    return _median_end(120.0, 12) - _median_end(0.0, 0)
+    return _median_end(tga_target=Q5_TGA) - _median_end()
 
 
 def _check_q5(answer):
     expected = _q5_expected()
+    tol = max(100.0, 0.02 * abs(expected))
     ok, msg = close_to(expected, rel=0.02, abs_tol=100.0)(answer)
     if ok or not is_number(answer):
         return ok, msg
-    if abs(answer + expected) < max(100.0, 0.02 * abs(expected)):
-        return False, "the sign is reversed: take the big-purchase median minus the no-purchase median"
-    return False, ("run both scenarios with seed=6 and subtract the .median_end values "
-                   "(big purchases minus none)")
+    if abs(answer + expected) < tol:
+        return False, "the sign is reversed: take the new median minus the default median"
+    if abs(answer - _median_end(tga_target=Q5_TGA)) < tol:
+        return False, "that is the new median itself; the question asks for the change from the default"
+    if abs(answer) < 100.0:
+        return False, ("the pace of purchases does not matter in this toy, but the TGA does: net liquidity "
+                       "is assets − TGA − ON RRP, so a TGA rising faster than the Fed buys turns its 13-week "
+                       "change negative. Run the scenario and see")
+    return False, ("run sc.Scenario(tga_target=1100) with seed=6 and the default scenario with seed=6, "
+                   "then subtract the .median_end values (new minus default)")
 
 
 def _q5_explain() -> str:
     sc = _sc()
-    res = sc.run_scenario(sc.Scenario(purchase_pace=0.0, purchase_months=0), seed=6)
-    band = res.fan.iloc[-1]["q95"] - res.fan.iloc[-1]["q05"]
-    return (f"the medians differ by about ${_q5_expected():,.0f}, while the 5–95 % band of one scenario "
-            f"alone is about ${band:,.0f} wide: even in a toy built to respond to liquidity, the "
-            "spread of outcomes dwarfs the scenario's effect.")
+    new = sc.run_scenario(sc.Scenario(tga_target=Q5_TGA), seed=6)
+    old = sc.run_scenario(seed=6)
+    d = sc.Scenario()
+    tga_week = (Q5_TGA - float(sc.start_point()["tga"])) / d.tga_weeks
+    buy_week = d.purchase_pace * d.purchase_months / d.purchase_weeks
+    return (f"the median moves by ${_q5_expected():+,.0f}: the TGA now rises by about ${tga_week:,.0f}B a "
+            f"week for {d.tga_weeks} weeks while the purchases add about ${buy_week:,.0f}B a week, so "
+            f"expanding weeks fall from {old.expanding_share:.0%} to {new.expanding_share:.0%} of the year. "
+            "In this toy a Treasury decision can cancel the Fed's purchases.")
 
 
 q5 = Exercise(
     "Exercise 5",
-    "How much higher, in USD, is the median end price with purchases of $120B a month for 12 months "
-    "than with no purchases at all (pace 0, 0 months)? Keep every other setting at the default and "
-    "seed=6.",
+    "Keep the default purchases but let the Treasury rebuild its cash: TGA target $1,100B (reached "
+    "in the default 13 weeks). Predict first: does the toy's median at week 52 go up, down or stay "
+    "the same? Then compute, with seed=6, the new median minus the default median, in USD.",
     _check_q5,
-    "sc.run_scenario(sc.Scenario(purchase_pace=120, purchase_months=12), seed=6).median_end gives "
-    "one median; do the same with purchase_pace=0, purchase_months=0 and subtract.",
-    "big = sc.run_scenario(sc.Scenario(purchase_pace=120, purchase_months=12), seed=6)\n"
-    "none = sc.run_scenario(sc.Scenario(purchase_pace=0, purchase_months=0), seed=6)\n"
-    "answer = big.median_end - none.median_end",
+    "new = sc.run_scenario(sc.Scenario(tga_target=1100), seed=6) and default = sc.run_scenario(seed=6); "
+    "compare their .median_end. res.expanding_share tells you why.",
+    "new = sc.run_scenario(sc.Scenario(tga_target=1100), seed=6)\n"
+    "default = sc.run_scenario(seed=6)\n"
+    "answer = new.median_end - default.median_end",
     _q5_explain,
 )
 

@@ -1,112 +1,68 @@
-"""Lesson 07 exercises: a verdict for each claim, five numbers behind the verdicts, and a quiz.
+"""Lesson 07 exercises: record a verdict on each claim, reveal the rule, five numbers, and a quiz.
 
-Recording a verdict::
+Recording a verdict, then revealing the rule and the course's verdict::
 
-    ex.record(4, "false")        # or "supported", "misleading", "cannot be checked"
-    ex.summary()                 # your verdicts against the evidence's, with the reason
+    c4 = claims.claim_04()
+    c4.record("false")           # or ex.record(4, "false"); any of the five verdicts
+    c4.reveal()                  # the rule, each part's verdict, the course's verdict beside yours
+    ex.summary()                 # your verdicts against the course's, with the reason
 
 Every expected value is computed from the snapshot when the answer is checked.
 """
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import pandas as pd
 
+from helpers import claims as _claims_module
 from helpers.exercises import ____, Choice, Exercise, Feedback, Quiz, close_to, is_number
 
-__all__ = ["VERDICT_WORDS", "verdicts", "record", "summary", "reset", "q1", "q2", "q3", "q4", "q5", "quiz"]
+__all__ = ["VERDICT_WORDS", "verdicts", "record", "reveal", "summary", "reset", "q1", "q2", "q3", "q4", "q5",
+           "quiz"]
 
-# What a learner may type for each verdict (case, spaces and punctuation are ignored).
-VERDICT_WORDS: dict[str, tuple[str, ...]] = {
-    "supported": ("supported", "support", "true", "correct"),
-    "misleading": ("misleading", "mislead", "partly true", "partly"),
-    "false": ("false", "wrong", "incorrect"),
-    "cannot be checked with this data": ("cannot be checked with this data", "cannot be checked", "can't be checked",
-                                         "cannot check", "can't check", "uncheckable", "not checkable",
-                                         "cannot be checked with the data"),
-}
-_LOOKUP = {re.sub(r"[^a-z ]", "", w.replace("'", "")): v for v, words in VERDICT_WORDS.items() for w in words}
-_ALLOWED = "'supported', 'misleading', 'false' or 'cannot be checked'"
+VERDICT_WORDS = _claims_module.VERDICT_WORDS
+"""What a learner may type for each verdict (case, spaces and punctuation are ignored)."""
 
-verdicts: dict[Any, str] = {}
+verdicts: dict[Any, Any] = _claims_module.RECORDED
 """The verdicts you recorded, by claim number (``record`` fills it; ``verdicts["c3"] = "false"`` works too)."""
 
 
 def _claims():
-    from helpers import claims
-
-    return claims
-
-
-def _check_claim(claim: Any) -> int:
-    if isinstance(claim, bool) or not isinstance(claim, int):
-        raise TypeError(f"claim must be a claim number (int) from 1 to 14, got {type(claim).__name__} ({claim!r})")
-    if not 1 <= claim <= 14:
-        raise ValueError(f"claim={claim} is not a claim; allowed: 1 to 14")
-    return claim
-
-
-def _normalise(verdict: Any) -> str | None:
-    if not isinstance(verdict, str):
-        return None
-    key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", verdict.lower().replace("'", ""))).strip()
-    return _LOOKUP.get(key)
+    return _claims_module
 
 
 def record(claim: int, verdict: Any = ____) -> Feedback:
-    """Record your verdict on one claim and get feedback with the evidence.
+    """Record your verdict on one claim, before the reveal (see :func:`helpers.claims.record`).
 
-    ``verdict`` is one of 'supported', 'misleading', 'false' or 'cannot be checked (with this data)'.
-    A right answer shows the evidence's explanation; a wrong one shows the rule to apply again.
+    ``verdict`` is one of 'supported', 'misleading', 'not supported (by this data)', 'false' or
+    'cannot be checked (with this data)'. A bad verdict gives feedback listing them; it never raises.
     """
-    n = _check_claim(claim)
-    label = f"Claim {n}"
-    if verdict is ____:
-        return Feedback("blank", label, f"replace ____ with your verdict — {_ALLOWED} — and run the cell again")
-    v = _normalise(verdict)
-    if v is None:
-        shown = repr(verdict) if isinstance(verdict, str) else f"a {type(verdict).__name__}"
-        return Feedback("incorrect", label, f"{shown} is not a verdict; give one of {_ALLOWED} (as text, in quotes)")
-    verdicts[n] = v
-    ev = _claims().evidence(n)
-    if v == ev.verdict:
-        extra = f" What would settle it: {ev.settle}" if ev.verdict != "supported" and ev.settle else ""
-        return Feedback("correct", label, f"{ev.reason}. {ev.explanation}{extra}")
-    return Feedback("incorrect", label,
-                    f"the evidence's rule gives another verdict. Read the numbers again and apply the rule: {ev.rule}. "
-                    f"(Key finding: {ev.reason}.)")
+    return _claims().record(claim, verdict)
 
 
-def _recorded() -> dict[int, str]:
-    """Recorded verdicts keyed by claim number, accepting keys such as 3, '3' or 'c3'."""
-    out: dict[int, str] = {}
-    for key, value in verdicts.items():
-        m = re.fullmatch(r"c?(\d{1,2})", str(key).strip().lower())
-        if m and 1 <= int(m.group(1)) <= 14:
-            v = _normalise(value)
-            out[int(m.group(1))] = v if v is not None else f"not a verdict ({value!r})"
-    return out
+def reveal(claim: int) -> Feedback:
+    """The rule, each part's verdict and the course's verdict on one claim, once you have recorded yours."""
+    return _claims().reveal(claim)
 
 
 def summary() -> pd.DataFrame:
-    """Your verdict on each claim against the evidence's, with the one-line reason."""
-    mine = _recorded()
+    """Your verdict on each claim against the course's, with each part's verdict and the one-line reason."""
+    mine = _claims().recorded()
     rows = []
     for ev in _claims().all_evidence():
         yours = mine.get(ev.number, "not answered")
         agree = "—" if ev.number not in mine else ("yes" if yours == ev.verdict else "no")
         rows.append({"claim": ev.number, "the claim": ev.short, "your verdict": yours, "evidence": ev.verdict,
-                     "agree": agree, "why": ev.reason})
+                     "agree": agree, "parts": "; ".join(f"({p.key}) {p.verdict}" for p in ev.parts) or "—",
+                     "why": ev.reason})
     return pd.DataFrame(rows).set_index("claim")
 
 
 def reset() -> None:
     """Forget every recorded verdict."""
     verdicts.clear()
-
 
 
 # ---------------------------------------------------------------------------
@@ -154,99 +110,112 @@ q1 = Exercise(
 
 
 # ---------------------------------------------------------------------------
-# q2 (claim 5): total assets at the start of 2023
+# q2 (claim 2, part b): where the drain landed, measured from another start
 # ---------------------------------------------------------------------------
-def _assets_start_2023() -> float:
+def _reserves_fall_from_peak() -> float:
     import helpers
 
     bs = helpers.load("fed_balance_sheet")
-    return float(bs.loc["2023", "total_assets"].iloc[0]) / 1000
+    peak = bs.loc["2022", "total_assets"].idxmax()
+    return float(bs.loc[peak, "reserves"] - bs.loc["2025-12-03", "reserves"])
 
 
 def _check_q2(answer):
-    expected = _assets_start_2023()
-    ok, msg = close_to(expected, abs_tol=0.006)(answer)
+    expected = _reserves_fall_from_peak()
+    ok, msg = close_to(expected, abs_tol=1.0)(answer)
     if ok or not is_number(answer):
         return ok, msg
-    if math.isclose(answer, expected * 1000, rel_tol=0.002):
-        return False, "that looks like $ billions: divide by 1,000 to get $ trillions"
+    if math.isclose(answer, -expected, abs_tol=1.0):
+        return False, "check the sign: the question asks for the fall (start minus end), a positive number"
+    if math.isclose(answer, expected / 1000, abs_tol=0.002):
+        return False, "that looks like $ trillions: give the fall in $ billions"
     import helpers
 
-    peak = float(helpers.load("fed_balance_sheet").loc["2023-01":"2023-06", "total_assets"].max()) / 1000
-    if math.isclose(answer, peak, abs_tol=0.006):
-        return False, "that is the highest week of early 2023 (after the March bank failures), not the start of the year"
+    bs = helpers.load("fed_balance_sheet")
+    from_june = float(bs.loc["2022-06-01", "reserves"] - bs.loc["2025-12-03", "reserves"])
+    if math.isclose(answer, from_june, abs_tol=1.0):
+        return False, "that is measured from 2022-06-01 (the start of runoff); start at the 2022 peak week instead"
     return False, msg
 
 
 q2 = Exercise(
     "Exercise 2",
-    "Claim 5: the Fed's total assets in the first week of 2023, in $ trillions (two decimals).",
+    "Claim 2, part (b), from another start: by how much did bank reserves fall from the week in which total assets "
+    "peaked in 2022 to the week of 2025-12-03? In $ billions, as a positive number (start minus end).",
     _check_q2,
-    "bs = helpers.load('fed_balance_sheet'); bs.loc['2023', 'total_assets'] holds the weeks of 2023 in $ billions; "
-    "take the first one and divide by 1,000.",
+    "bs = helpers.load('fed_balance_sheet'); bs.loc['2022', 'total_assets'].idxmax() is the peak week; "
+    "the 'reserves' column is in $ billions.",
     "bs = helpers.load('fed_balance_sheet')\n"
-    "answer = bs.loc['2023', 'total_assets'].iloc[0] / 1000",
-    lambda: (f"${_assets_start_2023():.2f} trillion: rounded to the claim's precision that is not $8.7 trillion — "
-             "the figure matches only the brief spike after the bank failures of March 2023."),
+    "peak = bs.loc['2022', 'total_assets'].idxmax()\n"
+    "answer = bs.loc[peak, 'reserves'] - bs.loc['2025-12-03', 'reserves']",
+    lambda: (f"${_reserves_fall_from_peak():,.0f} billion: measured from the peak the reserves' fall is larger than "
+             "from June 2022, but still well short of 'about $2 trillion' — most of the drain came out of the ON RRP "
+             "facility, which is why part (b) is misleading."),
 )
 
 
 # ---------------------------------------------------------------------------
-# q3 (claim 3): Treasury holdings over Q1 2025
+# q3 (claim 3): the same test one year later
 # ---------------------------------------------------------------------------
-def _tsy_q1_2025() -> float:
+def _tsy_q1(year: int) -> float:
     import helpers
     from helpers.balance_sheet import nearest_week
 
     bs = helpers.load("fed_balance_sheet")
-    return float(bs.loc[nearest_week(bs, "2025-04-01"), "treasuries"] - bs.loc[nearest_week(bs, "2025-01-01"), "treasuries"])
+    return float(bs.loc[nearest_week(bs, f"{year}-04-01"), "treasuries"]
+                 - bs.loc[nearest_week(bs, f"{year}-01-01"), "treasuries"])
 
 
 def _check_q3(answer):
-    expected = _tsy_q1_2025()
+    expected = _tsy_q1(2026)
     ok, msg = close_to(expected, abs_tol=1.0)(answer)
     if ok or not is_number(answer):
         return ok, msg
     if math.isclose(answer, -expected, abs_tol=1.0):
-        return False, "check the sign: a fall is negative (end minus start)"
+        return False, "check the sign: end minus start (a rise is positive)"
     if math.isclose(answer, expected / 1000, abs_tol=0.002):
         return False, "that looks like $ trillions: give the change in $ billions"
+    if math.isclose(answer, _tsy_q1(2025), abs_tol=1.0):
+        return False, "that is Q1 2025, the article's quarter; the question asks for Q1 2026"
     return False, msg
 
 
 q3 = Exercise(
     "Exercise 3",
-    "Claim 3: the change in the Fed's Treasury holdings from the week of 2025-01-01 to the week of 2025-04-02, "
-    "in $ billions (end minus start).",
+    "Claim 3 one year later: the change in the Fed's Treasury holdings over Q1 2026 (from the week nearest "
+    "2026-01-01 to the week nearest 2026-04-01), in $ billions, end minus start.",
     _check_q3,
-    "Both dates are Wednesdays, the rows of helpers.load('fed_balance_sheet'); the column is 'treasuries' "
-    "($ billions).",
-    "bs = helpers.load('fed_balance_sheet')\n"
-    "answer = bs.loc['2025-04-02', 'treasuries'] - bs.loc['2025-01-01', 'treasuries']",
-    lambda: (f"{_tsy_q1_2025():+,.0f} billion: holdings fell in Q1 2025 — runoff, not purchases. Bill purchases "
-             "were decided only on 10 December 2025."),
+    "The evidence function takes the year: claims.claim_03(year=2026).facts['treasuries_change_q1_bn']. Or use "
+    "nearest_week from helpers.balance_sheet on helpers.load('fed_balance_sheet').",
+    "answer = claims.claim_03(year=2026).facts['treasuries_change_q1_bn']",
+    lambda: (f"{_tsy_q1(2026):+,.0f} billion: in Q1 2026 holdings rose — the bill purchases decided in December 2025. "
+             f"Purchases did happen in a first quarter, but of 2026, and in Q1 2025 holdings fell "
+             f"({_tsy_q1(2025):+,.0f} billion)."),
 )
 
 
 # ---------------------------------------------------------------------------
-# q4 (claim 10): bitcoin's 2025 return
+# q4 (claim 6, part a): another announcement
 # ---------------------------------------------------------------------------
-def _btc_2025() -> float:
-    import helpers
+def _best_after(date: str) -> float:
+    from helpers import claims
 
-    btc = helpers.load("markets")["btc"].dropna()
-    return 100 * float(btc.loc[:"2025-12-31"].iloc[-1] / btc.loc[:"2024-12-31"].iloc[-1] - 1)
+    t = claims.announcement_returns([date], [1, 7, 30])
+    return float(t.loc[(date, "close before"), "best within 30d"])
 
 
 def _check_q4(answer):
-    expected = _btc_2025()
-    ok, msg = close_to(expected, abs_tol=0.15)(answer)
+    expected = _best_after("2025-09-17")
+    ok, msg = close_to(expected, rel=0.0, abs_tol=0.06)(answer)
     if ok or not is_number(answer):
         return ok, msg
     if math.isclose(answer, expected / 100, abs_tol=0.0015):
         return False, "that looks like a fraction: give the return in percent (multiply by 100)"
-    if math.isclose(answer, -expected, abs_tol=0.15):
-        return False, "check the sign: end price ÷ start price − 1"
+    from helpers import claims
+
+    t = claims.announcement_returns(["2025-09-17"], [1, 7, 30])
+    if math.isclose(answer, float(t.loc[("2025-09-17", "close of the day"), "best within 30d"]), abs_tol=0.06):
+        return False, "that starts from the close of the announcement day; the question asks for the close before"
     if answer > 1000:
         return False, "that looks like a price, not a return"
     return False, msg
@@ -254,57 +223,58 @@ def _check_q4(answer):
 
 q4 = Exercise(
     "Exercise 4",
-    "Claim 10 (partial check): bitcoin's return in 2025, in percent, from the last close of 2024 to the last "
-    "close of 2025.",
+    "Claim 6 with another announcement: the first cut of the cycle, 2025-09-17. The best BTC close within 30 days, "
+    "as a return in percent (one decimal) from the close before the announcement day.",
     _check_q4,
-    "btc = helpers.load('markets')['btc'].dropna(); btc.loc[:'2024-12-31'].iloc[-1] is the last close of 2024.",
-    "btc = helpers.load('markets')['btc'].dropna()\n"
-    "answer = 100 * (btc.loc[:'2025-12-31'].iloc[-1] / btc.loc[:'2024-12-31'].iloc[-1] - 1)",
-    lambda: (f"{_btc_2025():+.1f}%. A partial check only: the claim is about the whole crypto market, whose value "
-             "is not in the data."),
+    "claims.announcement_returns(['2025-09-17']) gives the table for one date; read the row 'close before', "
+    "column 'best within 30d'.",
+    "t = claims.announcement_returns(['2025-09-17'])\n"
+    "answer = t.loc[('2025-09-17', 'close before'), 'best within 30d']",
+    lambda: (f"{_best_after('2025-09-17'):+.1f}%: the biggest rise after any of the three announcements, and still "
+             "short of +11% in daily closes."),
 )
 
 
 # ---------------------------------------------------------------------------
-# q5 (claim 7): the same correlation with simple returns
+# q5 (claim 8, part b): the article's own pivot, another asset
 # ---------------------------------------------------------------------------
-def _corr_2025(kind: str) -> float:
+def _sp500_12m() -> float:
     import helpers
-    from helpers import stats
+    from helpers import events
 
-    m = helpers.load("markets")
-    r = stats.common_day_returns(m[["btc", "sp500"]], kind=kind)
-    rc = stats.rolling_corr(r["btc"], r["sp500"], 60)
-    return float(rc.loc["2025"].max())
+    return 100 * events.forward_return(helpers.load("markets")["sp500"].dropna(), "2025-09-17", 12)
 
 
 def _check_q5(answer):
-    expected = _corr_2025("simple")
-    ok, msg = close_to(expected, abs_tol=0.0015)(answer)
+    expected = _sp500_12m()
+    ok, msg = close_to(expected, abs_tol=0.15)(answer)
     if ok or not is_number(answer):
         return ok, msg
-    if math.isclose(answer, _corr_2025("log"), abs_tol=0.0015):
-        return False, ("that is the value with log returns; the question asks for simple returns (kind='simple') — "
-                       "notice how close the two are")
-    if not -1 <= answer <= 1:
-        return False, "a correlation lies between -1 and 1"
+    if math.isclose(answer, expected / 100, abs_tol=0.0015):
+        return False, "that looks like a fraction: give the return in percent (multiply by 100)"
+    import helpers
+    from helpers import events
+
+    m = helpers.load("markets")
+    if math.isclose(answer, 100 * events.forward_return(m["btc"].dropna(), "2025-09-17", 12), abs_tol=0.15):
+        return False, "that is bitcoin (printed in the claim 8 table); the question asks for the S&P 500"
+    six = 100 * events.forward_return(m["sp500"].dropna(), "2025-09-17", 6)
+    if math.isclose(answer, six, abs_tol=0.15):
+        return False, "that is 6 months; the question asks for 12"
     return False, msg
 
 
 q5 = Exercise(
     "Exercise 5",
-    "Claim 7, another choice: the highest 60-day rolling correlation in 2025 of daily BTC (Yahoo) and S&P 500 "
-    "*simple* returns on common trading days. Give it to three decimals.",
+    "Claim 8, part (b), another asset: the S&P 500's return in percent 12 months after the first of the article's "
+    "own 2025 pivots (2025-09-17). Is the 12-month horizon in the S&P 500 data? Then compute it.",
     _check_q5,
-    "stats.common_day_returns(markets[['btc', 'sp500']], kind='simple') gives the returns; "
-    "stats.rolling_corr(r['btc'], r['sp500'], 60) the rolling correlation; take .loc['2025'].max().",
-    "m = helpers.load('markets')\n"
-    "r = stats.common_day_returns(m[['btc', 'sp500']], kind='simple')\n"
-    "rc = stats.rolling_corr(r['btc'], r['sp500'], 60)\n"
-    "answer = rc.loc['2025'].max()",
-    lambda: (f"{_corr_2025('simple'):.3f} with simple returns against {_corr_2025('log'):.3f} with log returns: "
-             "the return type hardly matters here; the data source and alignment matter far more, and neither "
-             "reaches 0.72."),
+    "events.forward_return(prices, start, months) gives a fraction (NaN if the horizon is not in the data); "
+    "prices = helpers.load('markets')['sp500'].dropna(). Or claims.own_pivot_returns(('sp500',)).",
+    "prices = helpers.load('markets')['sp500'].dropna()\n"
+    "answer = 100 * events.forward_return(prices, '2025-09-17', 12)",
+    lambda: (f"{_sp500_12m():+.1f}%: stocks rose after the 2025 pivot while bitcoin and ether fell — 'liquidity lifts "
+             "risk assets' did not describe crypto this time, and one case cannot tell a rule either way."),
 )
 
 
@@ -321,10 +291,11 @@ quiz = Quiz("Check yourself", [
             "One later fall does not score a forecast either; the article gave no horizon."]),
     Choice("A stated figure ('about $8.7 trillion in early 2023') matches only a two-week spike caused by emergency "
            "lending. Which verdict fits best?",
-           ["supported", "misleading", "false", "cannot be checked with this data"],
+           ["supported", "misleading", "not supported by this data", "false", "cannot be checked with this data"],
            1,
            ["The number appears, but not as a description of 'early 2023'.",
             "Right: a real number used to describe something it does not describe.",
+            "The data do back the number — for two weeks; what is wrong is the period it is attached to.",
             "Too strong: the figure did occur and the balance sheet did shrink.",
             "The data can check it: weekly total assets are in the snapshot."]),
     Choice("In Q1 2025, the only '$35 billion a month' in the Fed's balance-sheet decisions (course event table) was…",
