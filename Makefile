@@ -26,7 +26,7 @@ TEST_MARKS := $(if $(OFFLINE),not network,)
 WHEELHOUSE ?= wheelhouse
 PIP_INSTALL := $(if $(OFFLINE),--no-index --find-links $(WHEELHOUSE),)
 
-.PHONY: help env browser lab test unit lessons portability verify data refresh bench execute html wheelhouse offline-env clean
+.PHONY: help env browser proxy bench-hub lab test unit lessons portability verify data refresh bench execute html wheelhouse offline-env clean
 
 help:
 	@echo "make lab      create .venv if needed and open JupyterLab on lessons/00_start_here.ipynb"
@@ -40,6 +40,9 @@ help:
 	@echo "make data     rebuild data/ from ../shared/data/fred (raw FRED-format files)"
 	@echo "make refresh  rebuild data/ online from FRED (keeps data/ unchanged on any failure)"
 	@echo "make bench    time the test suite, each lesson against a floor notebook, loading, sizes"
+	@echo "make proxy    install the pinned configurable-http-proxy (npm) into deploy/node_modules for the hub"
+	@echo "make bench-hub     N learners (LEARNERS=30) on a real JupyterHub: start-up, lessons, memory, widgets;"
+	@echo "                   WRITE=1 puts the numbers into deploy/sizing.json, values.yaml and the guide"
 	@echo "make execute  re-run every lesson top to bottom and save its outputs (for authors)"
 	@echo "make html     build the static HTML edition of the course into site/ (offline, no kernel)"
 	@echo "make wheelhouse    download every wheel the course needs into wheelhouse/ (offline kit)"
@@ -74,7 +77,13 @@ lab: env
 browser: env
 	@$(BIN)/python tests/browser_support.py --ensure-browser $(if $(OFFLINE),--offline,)
 
-test: env browser
+# The hub test and `make bench-hub` need configurable-http-proxy, pinned in deploy/package.json and
+# installed with `npm ci` into deploy/node_modules (Node.js and npm from apt-get as root if missing).
+# With OFFLINE=1 nothing is installed: a missing proxy stops here with one line saying what to run.
+proxy: env
+	@$(BIN)/python tests/hub_support.py --ensure-proxy $(if $(OFFLINE),--offline,)
+
+test: env browser proxy
 	$(BIN)/python -m helpers.data verify
 	$(BIN)/python -m pytest $(if $(TEST_MARKS),-m "$(TEST_MARKS)",) $(PYTEST_ARGS)
 
@@ -101,6 +110,12 @@ refresh: env
 
 bench: env
 	$(BIN)/python tools/bench.py
+
+# A benchmark, not a test: LEARNERS (default 30, at most 60) arrive together at a real hub on
+# 127.0.0.1; each runs lesson 00, moves a widget, then lesson 04. WRITE=1 records the numbers.
+LEARNERS ?= 30
+bench-hub: env proxy
+	$(BIN)/python tools/bench_hub.py --learners $(LEARNERS) $(if $(WRITE),--write,)
 
 html: env
 	$(BIN)/python tools/build_html.py --out site

@@ -1,10 +1,16 @@
 """The course map and the install check used by lesson 00, the README and navigation."""
 from __future__ import annotations
 
+import argparse
+import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
+from urllib.parse import quote, urlsplit
 
-__all__ = ["Lesson", "LESSONS", "check_setup", "course_map", "navigation"]
+__all__ = ["Lesson", "LESSONS", "check_setup", "course_map", "hub_link", "main", "navigation"]
 
 
 @dataclass(frozen=True)
@@ -86,3 +92,95 @@ def check_setup() -> str:
     checked = verify()
     return ("Setup OK.\n  packages: " + ", ".join(versions) +
             f"\n  data snapshot: {len(checked)} tables, every sha256 and schema verified")
+
+
+# --- The nbgitpuller link for a JupyterHub ----------------------------------------------------------
+
+START_LESSON = "lessons/00_start_here.ipynb"
+DEFAULT_BRANCH = "main"
+_REPO_RE = re.compile(r"^(?:(?:https?|git|ssh|file)://\S+|[\w.-]+@[\w.-]+:\S+)$")
+_BRANCH_RE = re.compile(r"^(?!/)(?!.*(?:\.\.|//|@\{))[A-Za-z0-9._/-]+(?<![/.])$")
+_FOLDER_RE = re.compile(r"^(?!\.)[A-Za-z0-9._-]+$")
+
+
+def _text(name: str, value, allowed: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__} ({value!r}); allowed: {allowed}")
+    return value.strip()
+
+
+def default_repo() -> str:
+    """The clone URL of this checkout's ``origin`` remote (what learners will pull), if it has one."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        out = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"],
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        out = None
+    url = out.stdout.strip() if out is not None and out.returncode == 0 else ""
+    if not url:
+        raise ValueError("repo was not given and this checkout has no `origin` remote; allowed: the "
+                         "course's clone URL, e.g. --repo https://github.com/<owner>/<repository>")
+    return url
+
+
+def hub_link(hub: str, repo: str | None = None, branch: str = DEFAULT_BRANCH, folder: str | None = None) -> str:
+    """The nbgitpuller link that clones (first click) or updates (later clicks) the course for each
+    learner on the JupyterHub at ``hub`` and opens lesson 00 in JupyterLab.
+
+    ``hub``: the hub's address, e.g. ``https://hub.example.edu`` (a base path such as ``/jhub`` is kept).
+    ``repo``: the course's clone URL (default: this checkout's ``origin`` remote).
+    ``branch``: the branch learners get (default ``main``).
+    ``folder``: the folder in each learner's home the course goes into (default: the repository's
+    name, without ``.git``).
+    """
+    hub = _text("hub", hub, "the hub's http(s) address, e.g. 'https://hub.example.edu'")
+    parts = urlsplit(hub)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(f"hub={hub!r} is not a hub address; allowed: an http(s) URL with a host and no "
+                         "query, e.g. 'https://hub.example.edu'")
+    base = hub.rstrip("/")
+    if base.endswith("/hub"):           # 'https://host/hub' is the hub's own page: the address is its parent
+        base = base[: -len("/hub")]
+    repo = default_repo() if repo is None else _text(
+        "repo", repo, "a git clone URL, e.g. 'https://github.com/<owner>/<repository>'")
+    if not _REPO_RE.match(repo):
+        raise ValueError(f"repo={repo!r} is not a git clone URL; allowed: https://, http://, git://, ssh://, "
+                         "file:// or user@host:path")
+    branch = _text("branch", branch, "a git branch name, e.g. 'main'")
+    if not _BRANCH_RE.match(branch):
+        raise ValueError(f"branch={branch!r} is not a git branch name; allowed: letters, digits and . _ / -, "
+                         "e.g. 'main'")
+    if folder is None:
+        folder = repo.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+        folder = folder[:-4] if folder.endswith(".git") else folder
+    folder = _text("folder", folder, "one folder name, e.g. 'liquidity-lab'")
+    if not _FOLDER_RE.match(folder):
+        raise ValueError(f"folder={folder!r} is not one folder name; allowed: letters, digits and . _ -, "
+                         "not starting with '.'")
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in (
+        ("repo", repo), ("branch", branch), ("targetpath", folder),
+        ("urlpath", f"lab/tree/{folder}/{START_LESSON}")))
+    return f"{base}/hub/user-redirect/git-pull?{query}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.course hub-link --hub URL [--repo URL] [--branch NAME] [--folder NAME]``."""
+    parser = argparse.ArgumentParser(prog="python -m helpers.course", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    link = commands.add_parser("hub-link", help="print the nbgitpuller link that opens lesson 00 on a JupyterHub")
+    link.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.edu")
+    link.add_argument("--repo", default=None, help="the course's clone URL (default: this checkout's origin remote)")
+    link.add_argument("--branch", default=DEFAULT_BRANCH, help="the branch learners get (default: main)")
+    link.add_argument("--folder", default=None,
+                      help="the folder in each learner's home (default: the repository's name)")
+    args = parser.parse_args(argv)
+    try:
+        print(hub_link(args.hub, repo=args.repo, branch=args.branch, folder=args.folder))
+    except (TypeError, ValueError) as error:
+        parser.exit(2, f"hub-link: {error}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
