@@ -27,7 +27,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from helpers.charts import PALETTE, PHASE_COLORS, phase_layer, policy_phases, with_source
+from helpers.charts import NO_MATHS, PALETTE, PHASE_COLORS, phase_layer, policy_phases, with_source
 from helpers.validate import check_choice, check_number
 
 __all__ = [
@@ -386,7 +386,6 @@ class TAccountView:
 
 
 _UP, _DOWN = "#0072B2", "#D55E00"  # Okabe-Ito blue / vermilion
-_NO_MATHS = "tex2jax_ignore mathjax_ignore"  # "$ ... $" in our HTML is money, not LaTeX
 
 
 def _sector_html(before: Ledger, after: Ledger, sector: str) -> str:
@@ -438,7 +437,7 @@ def _view(before: Ledger, after: Ledger, steps: tuple[tuple[str, float], ...]) -
                f"both sides of every claim agree: {'yes' if gaps <= 1e-6 else 'NO'}.")
     sectors = "".join(_sector_html(before, after, s) for s in SECTORS)
     page = (
-        f"<div class='{_NO_MATHS}' style='font-family:sans-serif'>"
+        f"<div class='{NO_MATHS}' style='font-family:sans-serif'>"
         f"<div style='margin-bottom:4px'><b>{html.escape(labels)}</b></div>"
         f"<div style='margin-bottom:6px;color:#333'>{html.escape(story)}</div>"
         f"<div style='display:flex;flex-wrap:wrap'>{sectors}</div>"
@@ -508,7 +507,7 @@ def explore_html(operation: str, amount: float = 100.0, then: str | None = None)
     try:
         return explore(operation, amount, then=then).html
     except ValueError as problem:
-        return (f"<p class='{_NO_MATHS}' style='color:#D55E00'><b>Not possible:</b> "
+        return (f"<p class='{NO_MATHS}' style='color:#D55E00'><b>Not possible:</b> "
                 f"{html.escape(str(problem))}</p>")
 
 
@@ -757,10 +756,10 @@ def runoff_panel(program: str = "QT2", maturing_treasuries: float = DEFAULT_MATU
     head = (f"<p><b>{html.escape(program)}</b>, {len(comp)} months of runoff from {comp.index[0]:%B %Y}; "
             f"assumptions: {maturing_treasuries:g} $bn of Treasuries due a month, MBS paydown "
             f"{mbs_paydown_rate:g} % a year.</p>")
-    tables = (totals.to_html(float_format="{:,.1f}".format, classes=_NO_MATHS)
+    tables = (totals.to_html(float_format="{:,.1f}".format, classes=NO_MATHS)
               + "<p><b>Runoff per year</b> ($ billions)</p>"
-              + years.to_html(float_format="{:,.1f}".format, classes=_NO_MATHS))
-    return f"<div class='{_NO_MATHS}'>{head}{tables}</div>"
+              + years.to_html(float_format="{:,.1f}".format, classes=NO_MATHS))
+    return f"<div class='{NO_MATHS}'>{head}{tables}</div>"
 
 
 def paydown_grid(levels: pd.DataFrame | None = None, program: str = "QT2",

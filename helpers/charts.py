@@ -36,6 +36,7 @@ __all__ = [
     "VEGALITE_MIME",
     "CHART_DIGITS",
     "portable_spec",
+    "NO_MATHS",
 ]
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
@@ -44,6 +45,9 @@ PHASE_COLORS = {"QE": "#56B4E9", "QT": "#E69F00", "Reserve mgmt": "#009E73"}
 SOURCE_FRED = "Source: FRED (Federal Reserve Bank of St. Louis), Liquidity Lab snapshot"
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 RENDERER = "liquidity_lab"
+# The classes that keep JupyterLab's MathJax off an HTML fragment (widgets, feedback, tables):
+# "$ ... $" in the course's HTML is money, not maths.
+NO_MATHS = "tex2jax_ignore mathjax_ignore"
 PNG_SCALE = 1.0
 # Significant digits kept for every number in a stored chart spec. Six is finer than any chart can
 # draw (a 640-pixel axis resolves about three), and it drops the last digits of floating-point

@@ -74,8 +74,8 @@ import numpy as np
 import pandas as pd
 
 from helpers import stats
-from helpers.charts import PALETTE, SOURCE_FRED, with_source
-from helpers.exercises import NO_MATHS, ____, Feedback
+from helpers.charts import NO_MATHS, PALETTE, with_source
+from helpers.exercises import ____, Feedback
 from helpers.validate import check_choice, check_date, check_int, check_number, check_seed
 
 __all__ = [
@@ -1046,7 +1046,7 @@ def _claim_01(claimed_month: str, tolerance_bn: float, weeks_before: int) -> Evi
         {"item": "Treasuries, lowest level after that week ($ bn)", "value": f"{tsy_min_after:,.0f}"},
         {"item": f"Treasuries, change to the latest week {f['latest_week']} ($ bn)",
          "value": _fmt_bn(f["treasuries_change_to_latest_bn"])},
-        {"item": f"MBS, change to the latest week ($ bn)", "value": _fmt_bn(f["mbs_change_to_latest_bn"])},
+        {"item": "MBS, change to the latest week ($ bn)", "value": _fmt_bn(f["mbs_change_to_latest_bn"])},
     ])
     row_ok = _confirmed(checked)
     facts["decision_row_confirmed"] = row_ok
@@ -1490,7 +1490,7 @@ def _claim_09(low: float, high: float, start: pd.Timestamp, horizon_days: int | 
         {"item": "highest close since ($)", "value": f"{f['max_close']:,.0f} on {f['max_date']}"},
         {"item": f"first close at or above ${low:,.0f}", "value": f["first_day_at_or_above_low"] or "never"},
         {"item": f"days closing inside ${low:,.0f}–{high:,.0f}", "value": f"{f['days_in_range']} of {len(after)}"},
-        {"item": f"last close in the data ($)", "value": f"{f['last_close']:,.0f} on {f['last_date']}"},
+        {"item": "last close in the data ($)", "value": f"{f['last_close']:,.0f} on {f['last_date']}"},
         {"item": f"earlier days on which BTC closed {f['gap_to_low_at_start_pct']:.1f}% higher within 30 days",
          "value": f"{f['chance_touch_30d']:.0%}"},
     ]

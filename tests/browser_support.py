@@ -257,10 +257,19 @@ def expected_from_file(path: Path) -> Expected:
 # ---------------------------------------------------------------------------
 # The JupyterLab server
 # ---------------------------------------------------------------------------
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1 (also used by the hub and `make lab` tests)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def log_tail(path: Path, n: int = 40) -> str:
+    """The last ``n`` lines of a server's log file, for failure messages."""
+    try:
+        return "\n".join(Path(path).read_text(errors="replace").splitlines()[-n:])
+    except OSError:
+        return "(no log)"
 
 
 LAB_SETTINGS = {
@@ -285,7 +294,7 @@ class LabServer:
     def __init__(self, root: Path, workdir: Path):
         self.root = Path(root)
         self.workdir = Path(workdir)
-        self.port = _free_port()
+        self.port = free_port()
         self.token = secrets.token_hex(24)
         self.proc: subprocess.Popen | None = None
         self.log_path = self.workdir / "jupyterlab.log"
@@ -377,10 +386,7 @@ class LabServer:
         return [c for c in found if "ipykernel_launcher" in c]
 
     def log_tail(self, n: int = 40) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
-        except OSError:
-            return "(no log)"
+        return log_tail(self.log_path, n)
 
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:

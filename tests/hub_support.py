@@ -21,7 +21,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
@@ -30,6 +29,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from browser_support import free_port, log_tail
 
 REPO = Path(__file__).resolve().parent.parent
 DEPLOY = REPO / "deploy"
@@ -71,12 +72,6 @@ def ensure_proxy(offline: bool = False) -> str:
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def sanitize_rules() -> list[tuple[re.Pattern, str]]:
     """The regex/replace pairs of tests/nbval_sanitize.cfg, as nbval applies them."""
@@ -210,10 +205,7 @@ class Hub:
         raise RuntimeError(f"JupyterHub did not answer in {HUB_START_TIMEOUT:.0f} s:\n{self.log_tail()}")
 
     def log_tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
+        return log_tail(self.log_path, lines)
 
     def remember_children(self) -> list:
         """Every process the hub has started so far (proxy, services, servers, kernels)."""

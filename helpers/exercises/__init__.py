@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable, Sequence
 
+from helpers.charts import NO_MATHS
+
 __all__ = [
     "____",
     "Blank",
@@ -57,9 +59,6 @@ class Blank:
 
 
 ____ = Blank()
-
-# The classes that keep JupyterLab's MathJax (and nbconvert's) off an HTML fragment.
-NO_MATHS = "tex2jax_ignore mathjax_ignore"
 
 _STYLES = {
     "correct": ("#e8f5e9", "#1b5e20", "Correct"),

@@ -5,6 +5,7 @@ Every expected value is computed from the snapshot when the answer is checked.
 from __future__ import annotations
 
 import math
+from typing import Sequence
 
 import pandas as pd
 
@@ -36,16 +37,24 @@ def _percent_slips(answer, expected: float) -> str:
     return ""
 
 
-def _check_q1(answer):
-    expected = _return_after("eth", Q1_DATE, 12)
+def _check_return(answer, asset: str, months: int, slips: Sequence[tuple[str, int, str]]):
+    """Check a forward return in percent from Q1_DATE; ``slips``: (asset, months, message) for the
+    likely wrong choices, each recognised by its own return."""
+    expected = _return_after(asset, Q1_DATE, months)
     ok, msg = close_to(expected, rel=0.005, abs_tol=0.2)(answer)
     if ok or not is_number(answer):
         return ok, msg
-    if math.isclose(answer, _return_after("btc", Q1_DATE, 12), rel_tol=0.005, abs_tol=0.2):
-        return False, "that is Bitcoin's 12-month return; the question asks about Ether (events.prices('eth'))"
-    if math.isclose(answer, _return_after("eth", Q1_DATE, 6), rel_tol=0.005, abs_tol=0.2):
-        return False, "that is the 6-month return; the question asks for 12 months"
+    for other_asset, other_months, message in slips:
+        if math.isclose(answer, _return_after(other_asset, Q1_DATE, other_months), rel_tol=0.005, abs_tol=0.2):
+            return False, message
     return False, _percent_slips(answer, expected) or msg
+
+
+def _check_q1(answer):
+    return _check_return(answer, "eth", 12, [
+        ("btc", 12, "that is Bitcoin's 12-month return; the question asks about Ether (events.prices('eth'))"),
+        ("eth", 6, "that is the 6-month return; the question asks for 12 months"),
+    ])
 
 
 q1 = Exercise(
@@ -68,15 +77,10 @@ q1 = Exercise(
 # q2: change the horizon
 # ---------------------------------------------------------------------------
 def _check_q2(answer):
-    expected = _return_after("btc", Q1_DATE, 18)
-    ok, msg = close_to(expected, rel=0.005, abs_tol=0.2)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if math.isclose(answer, _return_after("btc", Q1_DATE, 12), rel_tol=0.005, abs_tol=0.2):
-        return False, "that is the 12-month return printed in the lesson; the question asks for 18 months"
-    if math.isclose(answer, _return_after("eth", Q1_DATE, 18), rel_tol=0.005, abs_tol=0.2):
-        return False, "that is Ether's; the question asks about Bitcoin"
-    return False, _percent_slips(answer, expected) or msg
+    return _check_return(answer, "btc", 18, [
+        ("btc", 12, "that is the 12-month return printed in the lesson; the question asks for 18 months"),
+        ("eth", 18, "that is Ether's; the question asks about Bitcoin"),
+    ])
 
 
 q2 = Exercise(
