@@ -27,7 +27,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from helpers.charts import NO_MATHS, PALETTE, PHASE_COLORS, phase_layer, policy_phases, with_source
+from helpers.charts import NO_MATHS, PALETTE, PHASE_COLORS, phase_layer, with_source
+from helpers.events import policy_phases
 from helpers.validate import check_choice, check_number
 
 __all__ = [
@@ -919,7 +920,9 @@ _COMPONENTS = {"treasuries": "Treasuries", "mbs": "MBS", "other_assets": "Other"
 
 def _phases_from(fb: pd.DataFrame, start) -> pd.DataFrame:
     """Policy phases that overlap [start, last week], clipped to that window."""
-    phases = policy_phases(end=fb.index[-1])
+    from helpers.data import load  # moves to inputs() in the topic split
+
+    phases = policy_phases(load("policy_events"), fb.index[-1])
     phases = phases[phases["end"] >= pd.Timestamp(start)].copy()
     phases["start"] = phases["start"].clip(lower=pd.Timestamp(start))
     return phases

@@ -217,75 +217,17 @@ def setup() -> None:
 
 
 # ---------------------------------------------------------------------------
-# Policy phases and events
+# Phase shading and event rules (the phases themselves come from helpers.events.policy_phases)
 # ---------------------------------------------------------------------------
-def policy_phases(events: pd.DataFrame | None = None, end: str | pd.Timestamp | None = None) -> pd.DataFrame:
-    """QE / QT / reserve-management phases as date ranges, derived from ``policy_events``.
+def phase_layer(phases: pd.DataFrame, opacity: float = 0.18) -> alt.Chart:
+    """A background layer of shaded QE / QT / reserve-management phases (layer it under a chart).
 
-    A QE phase runs from a ``qe_start`` to the next ``qe_end`` or ``taper`` end marker (here:
-    ``qe_end`` or a ``qt_start``); a QT phase from the *effective* month of ``qt_start`` to the
-    effective date of ``qt_end``; a reserve-management (bill purchase) phase from ``rmp`` to the
-    next ``qe_start`` or ``end``. Returns columns ``phase``, ``start``, ``end``, ``label``.
+    ``phases`` is the frame :func:`helpers.events.policy_phases` returns (``phase``, ``start``, ``end``).
     """
-    from helpers.data import load
+    from helpers.validate import check_frame, check_number
 
-    ev = load("policy_events") if events is None else events
-    if not isinstance(ev, pd.DataFrame) or "kind" not in ev.columns:
-        raise TypeError("events must be the policy_events DataFrame (with a 'kind' column)")
-    end_ts = pd.Timestamp(end) if end is not None else load("fed_balance_sheet").index[-1]
-
-    def eff(row_date: pd.Timestamp, effective: str, month_end: bool = False) -> pd.Timestamp:
-        # "2025-12-01" -> that day; "Mar 2022" -> the month's first (or last) day; else the announcement.
-        text = str(effective or "").strip()
-        for fmt in ("%Y-%m-%d", "%b %Y"):
-            try:
-                ts = pd.to_datetime(text, format=fmt)
-            except (ValueError, TypeError):
-                continue
-            if pd.isna(ts):
-                continue
-            return ts + pd.offsets.MonthEnd(0) if (fmt == "%b %Y" and month_end) else ts
-        return row_date
-
-    rows = []
-    open_qe = open_qt = open_rmp = None
-    for date, row in ev.sort_index().iterrows():
-        kind = row["kind"]
-        if kind == "qe_start" and open_qe is None:
-            open_qe = date
-        elif kind in ("qe_end",) and open_qe is not None:
-            rows.append(("QE", open_qe, eff(date, row.get("effective", ""), month_end=True)))
-            open_qe = None
-        elif kind == "qt_start":
-            if open_qe is not None:  # QE in 2020-22 ended with the taper before QT started
-                rows.append(("QE", open_qe, date))
-                open_qe = None
-            open_qt = eff(date, row.get("effective", ""))
-        elif kind == "qt_end" and open_qt is not None:
-            rows.append(("QT", open_qt, eff(date, row.get("effective", ""))))
-            open_qt = None
-        elif kind == "rmp":
-            open_rmp = eff(date, row.get("effective", ""))
-        if kind == "qe_start" and open_rmp is not None:
-            rows.append(("Reserve mgmt", open_rmp, date))
-            open_rmp = None
-    if open_rmp is not None:
-        rows.append(("Reserve mgmt", open_rmp, end_ts))
-    if open_qe is not None:
-        rows.append(("QE", open_qe, end_ts))
-    if open_qt is not None:
-        rows.append(("QT", open_qt, end_ts))
-    out = pd.DataFrame(rows, columns=["phase", "start", "end"])
-    out["label"] = out["phase"] + " " + out["start"].dt.strftime("%Y")
-    return out.sort_values("start").reset_index(drop=True)
-
-
-def phase_layer(phases: pd.DataFrame | None = None, opacity: float = 0.18) -> alt.Chart:
-    """A background layer of shaded QE / QT / reserve-management phases (layer it under a chart)."""
-    if phases is None:
-        phases = policy_phases()
-    if not 0 < opacity <= 1:
-        raise ValueError(f"opacity must be in (0, 1], got {opacity!r}")
+    check_frame("phases", phases, ("phase", "start", "end"), dated=False)
+    check_number("opacity", opacity, 0, 1, open_lo=True)
     return (
         alt.Chart(phases)
         .mark_rect(opacity=opacity)
@@ -328,3 +270,33 @@ def with_source(chart: alt.TopLevelMixin, source: str = SOURCE_FRED) -> alt.TopL
         text, sub = title, []
     sub = [sub] if isinstance(sub, str) else list(sub)
     return chart.properties(title=alt.TitleParams(text=text, subtitle=sub + [source]))
+
+
+def inline_csv(df: pd.DataFrame, name: str, digits: int = 4) -> alt.InlineData:
+    """Chart data embedded as one CSV string (about a quarter of the size of JSON rows).
+
+    Vega-Lite reads inline CSV natively; the notebook stores the string as one JSON value instead
+    of one indented JSON object per row, which keeps lessons small. The data are named, so Altair
+    leaves them where they are in the spec (give the data to the top of a compound chart once and
+    let the panels inherit it). The date index becomes a ``date`` column written as local midnight
+    (``YYYY-MM-DDT00:00``, as Altair writes dates in JSON data); numbers keep ``digits``
+    significant digits, more than a chart can show.
+    """
+    out = df.reset_index()
+    out["date"] = out["date"].dt.strftime("%Y-%m-%dT00:00")
+    parse = {"date": "date"}
+    parse.update({c: "number" for c in df.columns})
+    text = out.to_csv(index=False, float_format=f"%.{digits}g", lineterminator="\n")
+    return alt.InlineData(values=text, name=name, format=alt.CsvDataFormat(type="csv", parse=parse))
+
+
+def show_live(chart) -> None:
+    """Display a chart (an Altair chart or a Vega-Lite dict) inside a live widget, spec only.
+
+    Widget output is never saved in the notebook, so the PNG the course renderer adds is not
+    needed there; skipping it keeps each widget update fast.
+    """
+    from IPython.display import display
+
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+    display({VEGALITE_MIME: spec, "text/plain": "<Chart>"}, raw=True)

@@ -1548,8 +1548,7 @@ def claim_09(low: float = 90_000, high: float = 100_000, start: str = "2025-12-0
 
 @lru_cache(maxsize=None)
 def _claim_10(year: int, claimed_pct: float) -> Evidence:
-    from helpers.charts import policy_phases
-    from helpers.events import effective_date, rate_turns
+    from helpers.events import effective_date, policy_phases, rate_turns
 
     m, fb, ev = _markets(), _fb(), _events()
     rows, facts = [], {"year": year, "claimed_pct": claimed_pct,
@@ -1586,7 +1585,7 @@ def _claim_10(year: int, claimed_pct: float) -> Evidence:
     # 'Under QT': the year as the event table dates it
     y0, y1 = pd.Timestamp(f"{year}-01-01"), pd.Timestamp(f"{year + 1}-01-01")
     months = pd.date_range(y0, y1 - pd.Timedelta(days=1), freq="MS")
-    qt = policy_phases()
+    qt = policy_phases(_events(), _load("fed_balance_sheet").index[-1])
     qt = qt[qt["phase"] == "QT"]
     in_qt = [any((p["start"] <= mo) and (mo < p["end"]) for _, p in qt.iterrows()) for mo in months]
     facts["runoff_months_in_year"] = int(sum(in_qt))
@@ -2127,15 +2126,14 @@ DEFINITIONS_12 = {
 
 @lru_cache(maxsize=None)
 def _relative_months() -> pd.DataFrame:
-    from helpers.charts import policy_phases
-    from helpers.events import monthly_returns
+    from helpers.events import monthly_returns, policy_phases
 
     m, ev = _markets(), _events()
     mr = pd.DataFrame({a: monthly_returns(m[a].dropna()) for a in ("btc", "eth", "sp500")}).dropna(subset=["btc", "eth"])
     starts = mr.index.to_period("M").to_timestamp()
     pol = ev[ev["kind"].isin(POLICY_KINDS) & (ev["stance"] != "neutral")]["stance"]
     stance = pol.reindex(pol.index.union(starts)).ffill().reindex(starts).to_numpy()
-    phases = policy_phases()
+    phases = policy_phases(ev, _load("fed_balance_sheet").index[-1])
     in_qt = np.zeros(len(mr), dtype=bool)
     for _, p in phases[phases["phase"] == "QT"].iterrows():
         in_qt |= np.asarray((starts >= p["start"]) & (starts < p["end"]))

@@ -15,6 +15,8 @@ Money is in **$ billions** in every table. Rates are in **percent**.
 from __future__ import annotations
 
 import argparse
+import copy
+import functools
 import hashlib
 import json
 import os
@@ -34,6 +36,7 @@ __all__ = [
     "catalogue",
     "last_dates",
     "load",
+    "memo",
     "verify",
     "build",
     "read_raw_series",
@@ -417,6 +420,50 @@ def load(name: str) -> pd.DataFrame:
     if key not in _CACHE:
         _CACHE[key] = _parse_table(table, path)
     return _CACHE[key].copy()
+
+
+def _copy(value):
+    """A copy a caller may change without changing the cache (frames, series, arrays, containers)."""
+    if isinstance(value, (pd.DataFrame, pd.Series, np.ndarray)):
+        return value.copy()
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(_copy(v) for v in value)
+    return copy.copy(value) if hasattr(value, "__dict__") and not callable(value) else value
+
+
+_MEMO: dict[tuple, object] = {}
+
+
+def memo(fn):
+    """The course's one cache for results derived from the snapshot; it always hands out copies.
+
+    ``@memo`` on a function of hashable arguments stores its result the first time, keyed by the
+    function, the arguments and the snapshot's manifest (so a rebuilt or refreshed snapshot is
+    never served stale), and returns a copy on every call, as :func:`load` does: a caller that
+    edits what it gets cannot edit the cache. Use it for slow derived inputs (weekly frames,
+    bootstrap distributions), not for cheap ones.
+    """
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            stamp = sha256_file(data_dir() / MANIFEST)
+        except OSError:
+            stamp = ""
+        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())), stamp)
+        try:
+            hit = key in _MEMO
+        except TypeError:  # unhashable argument: compute, do not cache
+            return fn(*args, **kwargs)
+        if not hit:
+            _MEMO[key] = fn(*args, **kwargs)
+        return _copy(_MEMO[key])
+
+    wrapper.cache_clear = _MEMO.clear
+    return wrapper
 
 
 def _parse_table(table: Table, path: Path) -> pd.DataFrame:

@@ -32,10 +32,11 @@ import numpy as np
 import pandas as pd
 
 from helpers.stats import bootstrap_mean_ci as _stats_bootstrap_mean_ci
-from helpers.validate import check_choice, check_date, check_int, check_number, check_seed
+from helpers.validate import check_choice, check_date, check_frame, check_int, check_number, check_seed
 from helpers.data import CHECKED
 
 __all__ = [
+    "policy_phases",
     "ASSETS",
     "HORIZONS",
     "KINDS",
@@ -770,6 +771,67 @@ def season_contrast(asset: str, months: Iterable[int], reps: int = 10_000, level
     return {"asset": asset, "months": group, "n_in": int(a.size), "n_out": int(b.size),
             "in_mean_pct": float(100 * a.mean()), "out_mean_pct": float(100 * b.mean()),
             "diff_pct": float(100 * (a.mean() - b.mean())), "ci_low_pct": 100 * lo, "ci_high_pct": 100 * hi}
+
+
+# ---------------------------------------------------------------------------
+# QE / QT phases (used by every chart that shades them)
+# ---------------------------------------------------------------------------
+def policy_phases(events: pd.DataFrame, end: Any) -> pd.DataFrame:
+    """QE / QT / reserve-management phases as date ranges, derived from ``policy_events``.
+
+    A QE phase runs from a ``qe_start`` to the next ``qe_end`` or ``taper`` end marker (here:
+    ``qe_end`` or a ``qt_start``); a QT phase from the *effective* month of ``qt_start`` to the
+    effective date of ``qt_end``; a reserve-management (bill purchase) phase from ``rmp`` to the
+    next ``qe_start`` or ``end`` (the last date a chart shows, e.g. the balance sheet's last week). Returns columns ``phase``, ``start``, ``end``, ``label``.
+    """
+    ev = check_frame("events", events, ("kind",))
+    end_ts = check_date("end", end)
+
+    def eff(row_date: pd.Timestamp, effective: str, month_end: bool = False) -> pd.Timestamp:
+        # "2025-12-01" -> that day; "Mar 2022" -> the month's first (or last) day; else the announcement.
+        text = str(effective or "").strip()
+        for fmt in ("%Y-%m-%d", "%b %Y"):
+            try:
+                ts = pd.to_datetime(text, format=fmt)
+            except (ValueError, TypeError):
+                continue
+            if pd.isna(ts):
+                continue
+            return ts + pd.offsets.MonthEnd(0) if (fmt == "%b %Y" and month_end) else ts
+        return row_date
+
+    rows = []
+    open_qe = open_qt = open_rmp = None
+    for date, row in ev.sort_index().iterrows():
+        kind = row["kind"]
+        if kind == "qe_start" and open_qe is None:
+            open_qe = date
+        elif kind in ("qe_end",) and open_qe is not None:
+            rows.append(("QE", open_qe, eff(date, row.get("effective", ""), month_end=True)))
+            open_qe = None
+        elif kind == "qt_start":
+            if open_qe is not None:  # QE in 2020-22 ended with the taper before QT started
+                rows.append(("QE", open_qe, date))
+                open_qe = None
+            open_qt = eff(date, row.get("effective", ""))
+        elif kind == "qt_end" and open_qt is not None:
+            rows.append(("QT", open_qt, eff(date, row.get("effective", ""))))
+            open_qt = None
+        elif kind == "rmp":
+            open_rmp = eff(date, row.get("effective", ""))
+        if kind == "qe_start" and open_rmp is not None:
+            rows.append(("Reserve mgmt", open_rmp, date))
+            open_rmp = None
+    if open_rmp is not None:
+        rows.append(("Reserve mgmt", open_rmp, end_ts))
+    if open_qe is not None:
+        rows.append(("QE", open_qe, end_ts))
+    if open_qt is not None:
+        rows.append(("QT", open_qt, end_ts))
+    out = pd.DataFrame(rows, columns=["phase", "start", "end"])
+    out["label"] = out["phase"] + " " + out["start"].dt.strftime("%Y")
+    return out.sort_values("start").reset_index(drop=True)
+
 
 
 def precompute() -> None:

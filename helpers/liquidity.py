@@ -23,7 +23,8 @@ import numpy as np
 import pandas as pd
 
 from helpers import stats
-from helpers.charts import PALETTE, phase_layer, policy_phases, with_source
+from helpers.charts import PALETTE, phase_layer, with_source
+from helpers.events import policy_phases
 from helpers.validate import check_choice, check_int, check_number
 
 __all__ = [
@@ -181,7 +182,7 @@ def channel_data(fed: pd.DataFrame | None = None, markets: pd.DataFrame | None =
 
 
 def _clipped_phases(first: pd.Timestamp) -> pd.DataFrame:
-    phases = policy_phases()
+    phases = policy_phases(_load("policy_events"), _load("fed_balance_sheet").index[-1])
     phases = phases[phases["end"] >= first].copy()
     phases["start"] = phases["start"].clip(lower=first)
     return phases[["phase", "start", "end"]]

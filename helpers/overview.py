@@ -4,7 +4,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from helpers.charts import PALETTE, phase_layer, policy_phases, with_source
+from helpers.charts import PALETTE, phase_layer, with_source
+from helpers.events import policy_phases
 
 __all__ = ["BALANCE_SHEET_ITEMS", "week_summary", "peak", "total_assets_chart", "BENCH"]
 
@@ -74,7 +75,9 @@ def total_assets_chart(bs: pd.DataFrame, start_year: int = 2003) -> alt.LayerCha
     df = df.iloc[::2] if len(df) > 2000 else df  # stay under ~2,000 rows
     year = alt.param(name="start_year", value=start_year,
                      bind=alt.binding_range(min=first, max=last - 1, step=1, name="Start year "))
-    phases = policy_phases(end=bs.index[-1])
+    from helpers.data import load  # moves to inputs() in the topic split
+
+    phases = policy_phases(load("policy_events"), bs.index[-1])
     shade = phase_layer(phases).transform_filter(f"year(datum.end) >= start_year")
     line = (
         alt.Chart(df)

@@ -32,7 +32,11 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["check_int", "check_number", "check_choice", "check_date", "check_seed", "check_flag", "shown"]
+__all__ = [
+    "check_int", "check_number", "check_choice", "check_choices", "check_ints", "check_date",
+    "check_seed", "check_flag", "check_text", "check_frame", "check_series", "check_numbers",
+    "check_chart", "shown",
+]
 
 _MAX_REPR = 80  # longest value shown in a message; a DataFrame passed by mistake is cut short
 
@@ -108,7 +112,10 @@ def check_number(name: str, value: Any, lo: float | None = None, hi: float | Non
     allowed = allowed or _describe("a number", lo, hi, open_lo, open_hi)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
         raise _type_error(name, value, "a number", allowed)
-    x = float(value)
+    try:
+        x = float(value)
+    except OverflowError:  # an int too large for a float, e.g. 10**400
+        raise ValueError(f"{name}={shown(value)} is too large; allowed: {allowed}") from None
     if not math.isfinite(x):
         raise ValueError(f"{name}={shown(value)} is not a finite number; allowed: {allowed}")
     too_low = lo is not None and (x <= lo if open_lo else x < lo)
@@ -137,26 +144,32 @@ def check_date(name: str, value: Any, lo: Any = None, hi: Any = None) -> pd.Time
     """``value`` as a ``pandas.Timestamp`` at midnight (the calendar date; any time of day dropped).
 
     Accepts a string such as ``"2019-07-31"``, a ``pandas.Timestamp``, a ``datetime.date`` or
-    ``datetime.datetime``, or a ``numpy.datetime64``. ``lo``/``hi`` (anything ``pandas.Timestamp``
-    reads, inclusive) bound the date; ``None`` means no bound.
+    ``datetime.datetime``, or a ``numpy.datetime64``. The course's dates have no time zone, so a
+    date with one is refused (``TypeError``), and so is a date outside 1678–2261. ``lo``/``hi`` (anything ``pandas.Timestamp`` reads, inclusive) bound the date;
+    ``None`` means no bound.
 
     >>> check_date("start", "2019-07-31")
     Timestamp('2019-07-31 00:00:00')
     """
     kind = "a date such as '2019-07-31' (str or Timestamp)"
-    if isinstance(value, bool) or not (isinstance(value, (str, pd.Timestamp, np.datetime64)) or hasattr(value, "year")):
-        raise _type_error(name, value, kind, "'YYYY-MM-DD' or a Timestamp")
+    fmt = "'YYYY-MM-DD' or a Timestamp"
+    if isinstance(value, (bool, np.bool_)) or not (
+            isinstance(value, (str, pd.Timestamp, np.datetime64)) or hasattr(value, "year")):
+        raise _type_error(name, value, kind, fmt)
     try:
         ts = pd.Timestamp(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OutOfBoundsDatetime is a ValueError
         ts = pd.NaT
     if pd.isna(ts):
-        raise ValueError(f"{name}={shown(value)} is not a date; allowed: 'YYYY-MM-DD' or a Timestamp")
-    ts = ts.normalize()
-    if lo is None and hi is None:
-        return ts
+        raise ValueError(f"{name}={shown(value)} is not a date; allowed: {fmt}")
+    try:
+        ts = ts.as_unit("ns")  # the snapshot's index unit; dates outside 1677-2262 cannot be compared with it
+    except (ValueError, OverflowError):
+        raise ValueError(f"{name}={shown(value)} is out of range; allowed: a date from 1678 to 2261") from None
     if ts.tz is not None:
-        raise _type_error(name, value, "a date without a time zone", "'YYYY-MM-DD' or a Timestamp")
+        raise _type_error(name, value, "a date without a time zone", "'YYYY-MM-DD' or a Timestamp without tz "
+                          "(the snapshot's dates are calendar days)")
+    ts = ts.normalize()
     first = None if lo is None else pd.Timestamp(lo).normalize()
     last = None if hi is None else pd.Timestamp(hi).normalize()
     if (first is not None and ts < first) or (last is not None and ts > last):
@@ -190,3 +203,182 @@ def check_flag(name: str, value: Any) -> bool:
     if not isinstance(value, (bool, np.bool_)):
         raise _type_error(name, value, "True or False", "True or False")
     return bool(value)
+
+
+def check_text(name: str, value: Any, *, empty: bool = False) -> str:
+    """``value`` if it is a ``str`` (a title, a label); an empty or blank one is refused unless ``empty``.
+
+    >>> check_text("title", "Reserves")
+    'Reserves'
+    """
+    if not isinstance(value, str):
+        raise _type_error(name, value, "a str", "a short text such as 'Reserves'")
+    if not empty and not value.strip():
+        raise ValueError(f"{name}={shown(value)} is empty; allowed: a short text such as 'Reserves'")
+    return value
+
+
+def _sequence(name: str, value: Any, what: str) -> list:
+    """``value`` as a list if it is a list, tuple, set, range, NumPy array or pandas Index/Series.
+
+    A ``str`` is refused: ``assets='abc'`` is one slip, not three assets.
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple, set, frozenset, range, np.ndarray,
+                                                                  pd.Index, pd.Series)):
+        raise _type_error(name, value, f"a list of {what}", f"a list such as {_example(what)}")
+    return list(value)
+
+
+def _example(what: str) -> str:
+    return {"str": "['btc', 'eth']", "int": "[1, 3, 6]", "number": "[0.5, 1.2]"}.get(what, "[...]")
+
+
+def check_choices(name: str, value: Any, allowed: Iterable[str], *, lo: int = 1, hi: int | None = None,
+                  unique: bool = True) -> tuple[str, ...]:
+    """``value`` as a tuple of strings, each one of ``allowed``; ``lo``..``hi`` of them (repeats refused).
+
+    >>> check_choices("assets", ["btc", "eth"], ("btc", "eth", "sp500"))
+    ('btc', 'eth')
+    """
+    options = tuple(allowed)
+    listed = ", ".join(map(str, options))
+    items = _sequence(name, value, "str")
+    count = _describe("a list of", lo, hi).replace("a list of from", "from").replace("a list of ", "")
+    if len(items) < lo or (hi is not None and len(items) > hi):
+        raise ValueError(f"{name}={shown(value)} has {len(items)} entries; allowed: {count} of {listed}")
+    for item in items:
+        if not isinstance(item, str):
+            raise _type_error(name, value, "a list of str", listed)
+        if item not in options:
+            raise ValueError(f"{name}={shown(value)} includes {item!r}, which is not allowed; allowed: {listed}")
+    if unique and len(set(items)) != len(items):
+        raise ValueError(f"{name}={shown(value)} repeats an entry; allowed: each of {listed} at most once")
+    return tuple(items)
+
+
+def check_ints(name: str, value: Any, lo: int | None = None, hi: int | None = None, *, min_len: int = 1,
+               max_len: int | None = None, unique: bool = True, allowed: str | None = None) -> tuple[int, ...]:
+    """``value`` as a tuple of ints, each ``lo <= n <= hi``; ``min_len``..``max_len`` of them.
+
+    >>> check_ints("horizons", [1, 3, 6], 1, 24)
+    (1, 3, 6)
+    """
+    each = _describe("an int", lo, hi)
+    allowed = allowed or f"a list of whole numbers, each {each.replace('an int ', '')}"
+    items = _sequence(name, value, "int")
+    if len(items) < min_len or (max_len is not None and len(items) > max_len):
+        size = f"{min_len} to {max_len}" if max_len is not None else f"at least {min_len}"
+        raise ValueError(f"{name}={shown(value)} has {len(items)} entries; allowed: {size} entries, {allowed}")
+    out = []
+    for item in items:
+        if isinstance(item, (bool, np.bool_)) or not isinstance(item, Integral):
+            raise _type_error(name, value, "a list of int", allowed)
+        n = int(item)
+        if (lo is not None and n < lo) or (hi is not None and n > hi):
+            raise ValueError(f"{name}={shown(value)} includes {n}, which is out of range; allowed: {allowed}")
+        out.append(n)
+    if unique and len(set(out)) != len(out):
+        raise ValueError(f"{name}={shown(value)} repeats an entry; allowed: {allowed}, each once")
+    return tuple(out)
+
+
+def check_numbers(name: str, value: Any, *, min_len: int = 2, varied: bool = False) -> np.ndarray:
+    """``value`` as a 1-D float array of finite numbers (NaN dropped), at least ``min_len`` of them.
+
+    With ``varied=True`` the numbers must not all be equal (a statistic of a constant is no test).
+
+    >>> check_numbers("values", [0.1, 0.2, 0.3]).tolist()
+    [0.1, 0.2, 0.3]
+    """
+    allowed = f"at least {min_len} finite numbers (a list, array or Series)"
+    if isinstance(value, pd.DataFrame):
+        raise _type_error(name, value, "a list, array or Series of numbers", allowed)
+    items = _sequence(name, value, "number")
+    try:
+        arr = np.asarray(items, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        raise TypeError(f"{name} must hold numbers only, got {shown(value)}; allowed: {allowed}") from None
+    if arr.ndim != 1 or any(isinstance(v, (bool, np.bool_)) for v in items):
+        raise TypeError(f"{name} must be a flat list of numbers, got {shown(value)}; allowed: {allowed}")
+    if np.isinf(arr).any():
+        raise ValueError(f"{name}={shown(value)} holds an infinite value; allowed: {allowed}")
+    arr = arr[~np.isnan(arr)]
+    if len(arr) < min_len:
+        raise ValueError(f"{name}={shown(value)} has {len(arr)} numbers (NaN left out); allowed: {allowed}")
+    if varied and np.ptp(arr) == 0:
+        raise ValueError(f"{name}={shown(value)} is constant; allowed: numbers that vary (a constant series "
+                         "has no spread to test)")
+    return arr
+
+
+def _index_problem(name: str, index: pd.Index, what: str) -> None:
+    if not isinstance(index, pd.DatetimeIndex):
+        raise TypeError(f"{name} must be indexed by date, got a {type(index).__name__}; allowed: a {what} "
+                        "from helpers.load(...) or the lesson")
+    if index.tz is not None:
+        raise ValueError(f"{name} has a time-zone-aware index; allowed: calendar dates without a time zone "
+                         f"(use {name}.tz_localize(None))")
+    if index.hasnans:
+        raise ValueError(f"{name} has missing dates (NaT) in its index; allowed: a {what} indexed by real dates")
+    if not index.is_unique:
+        raise ValueError(f"{name} has repeated dates in its index; allowed: one row per date "
+                         f"(use {name}[~{name}.index.duplicated()])")
+    if not index.is_monotonic_increasing:
+        raise ValueError(f"{name} is not in date order; allowed: a {what} sorted by date (use {name}.sort_index())")
+
+
+def check_frame(name: str, value: Any, columns: Iterable[str] = (), *, dated: bool = True, min_rows: int = 1,
+                numeric: bool = False) -> pd.DataFrame:
+    """``value`` if it is a ``DataFrame`` fit for the function that asked: the one frame check of the course.
+
+    * it has every column in ``columns`` (the message lists what is missing and what it has);
+    * it has at least ``min_rows`` rows, and each required column holds at least one value;
+    * with ``dated=True`` (the default) its index is dates: no time zone, no NaT, unique, sorted;
+    * with ``numeric=True`` the required columns hold numbers.
+
+    The frame is returned as given (not copied); callers that change it copy it first.
+    """
+    cols = tuple(columns)
+    what = "DataFrame" + (f" with columns {', '.join(cols)}" if cols else "")
+    if not isinstance(value, pd.DataFrame):
+        raise _type_error(name, value, "a DataFrame", f"a {what}")
+    missing = [c for c in cols if c not in value.columns]
+    if missing:
+        has = ", ".join(map(str, value.columns)) or "no columns"
+        raise ValueError(f"{name} is missing column(s) {', '.join(map(str, missing))}; it has: {has}")
+    if len(value) < min_rows:
+        raise ValueError(f"{name} has {len(value)} row(s); allowed: a {what} with at least {min_rows} row(s)")
+    if dated:
+        _index_problem(name, value.index, what)
+    for c in cols:
+        if numeric and not pd.api.types.is_numeric_dtype(value[c]):
+            raise TypeError(f"{name}[{c!r}] must hold numbers, got dtype {value[c].dtype}; allowed: a {what}")
+        if value[c].isna().all():
+            raise ValueError(f"{name}[{c!r}] has no values (all missing); allowed: a {what} with data in it")
+    return value
+
+
+def check_series(name: str, value: Any, *, dated: bool = True, min_len: int = 2) -> pd.Series:
+    """``value`` if it is a numeric ``Series`` with at least ``min_len`` values (and, if ``dated``, a
+    date index as in :func:`check_frame`)."""
+    allowed = f"a Series of numbers{' indexed by date' if dated else ''}, at least {min_len} values"
+    if not isinstance(value, pd.Series):
+        raise _type_error(name, value, "a Series", allowed)
+    if not pd.api.types.is_numeric_dtype(value) or pd.api.types.is_bool_dtype(value):
+        raise TypeError(f"{name} must hold numbers, got dtype {value.dtype}; allowed: {allowed}")
+    if value.count() < min_len:
+        raise ValueError(f"{name} has {int(value.count())} value(s); allowed: {allowed}")
+    if dated:
+        _index_problem(name, value.index, "Series")
+    if np.isinf(value.to_numpy(dtype=float)).any():
+        raise ValueError(f"{name} holds an infinite value; allowed: {allowed}")
+    return value
+
+
+def check_chart(name: str, value: Any):
+    """``value`` if it is an Altair chart (any top-level chart: single, layered or concatenated)."""
+    import altair as alt
+
+    if not isinstance(value, alt.TopLevelMixin):
+        raise _type_error(name, value, "an Altair chart", "a chart made by a helpers *_chart function")
+    return value

@@ -63,8 +63,14 @@ def test_setup_is_idempotent_and_sets_theme():
     assert config["range"]["category"] == charts.PALETTE
 
 
+def _phases():
+    from helpers.events import policy_phases
+
+    return policy_phases(helpers.load("policy_events"), helpers.load("fed_balance_sheet").index[-1])
+
+
 def test_policy_phases_from_events():
-    phases = charts.policy_phases()
+    phases = _phases()
     assert list(phases.columns) == ["phase", "start", "end", "label"]
     assert (phases["end"] >= phases["start"]).all()
     qt = phases[phases["phase"] == "QT"]
@@ -75,15 +81,21 @@ def test_policy_phases_from_events():
 
 
 def test_policy_phases_bad_input():
+    from helpers.events import policy_phases
+
     with pytest.raises(TypeError, match="events"):
-        charts.policy_phases(events=[1, 2])
+        policy_phases([1, 2], "2025-01-01")
+    with pytest.raises(TypeError, match="end"):
+        policy_phases(helpers.load("policy_events"), None)
 
 
 def test_phase_layer_and_event_rules():
-    layer = charts.phase_layer()
+    layer = charts.phase_layer(_phases())
     assert layer.to_dict()["mark"]["type"] == "rect"
     with pytest.raises(ValueError, match="opacity"):
-        charts.phase_layer(opacity=0)
+        charts.phase_layer(_phases(), opacity=0)
+    with pytest.raises(TypeError, match="phases"):
+        charts.phase_layer(None)
     events = helpers.load("policy_events")
     assert charts.event_rules(events).to_dict()["mark"]["type"] == "rule"
     with pytest.raises(ValueError, match="label"):

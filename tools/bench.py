@@ -1,7 +1,7 @@
 """`make bench`: how fast and how big the course is, measured in one run.
 
 Prints:
-1. widget callbacks: every ``BENCH`` entry in ``helpers.*`` modules (median of repeated calls; target
+1. widget callbacks: every ``BENCH`` entry in ``benchmarks/*.py`` (median of repeated calls; target
    well under 100 ms);
 2. ``import helpers`` plus loading every table, in a fresh interpreter;
 3. each lesson's nbval time beside a floor notebook that only runs the lesson's first cell (the same
@@ -40,12 +40,22 @@ def _line(title: str) -> None:
     print(f"\n== {title} " + "=" * max(0, 72 - len(title)))
 
 
-def bench_callbacks(repeat: int = 15) -> list[tuple[str, float]]:
-    import helpers
+def _bench_modules():
+    """Every ``BENCH`` registry: ``benchmarks/<topic>.py`` (each calls the public API of one topic)."""
+    import importlib.util
 
+    for path in sorted((ROOT / "benchmarks").glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location(f"benchmarks.{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        yield path.stem, module
+
+
+def bench_callbacks(repeat: int = 15) -> list[tuple[str, float]]:
     results = []
-    for mod_info in sorted(pkgutil.iter_modules(helpers.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"helpers.{mod_info.name}")
+    for topic, module in _bench_modules():
         for name, (fn, kwargs) in sorted(getattr(module, "BENCH", {}).items()):
             fn(**kwargs)  # warm-up: first call may load and cache data
             times = []
@@ -53,7 +63,7 @@ def bench_callbacks(repeat: int = 15) -> list[tuple[str, float]]:
                 t0 = time.perf_counter()
                 fn(**kwargs)
                 times.append((time.perf_counter() - t0) * 1000)
-            results.append((f"{mod_info.name}: {name}", statistics.median(times), max(times)))
+            results.append((f"{topic}: {name}", statistics.median(times), max(times)))
     for label, med, worst in results:
         flag = "ok" if worst < CALLBACK_TARGET_MS else "SLOW"
         print(f"  {label:55s} median {med:7.1f} ms   max {worst:7.1f} ms   {flag}")
