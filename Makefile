@@ -26,10 +26,11 @@ TEST_MARKS := $(if $(OFFLINE),not network,)
 WHEELHOUSE ?= wheelhouse
 PIP_INSTALL := $(if $(OFFLINE),--no-index --find-links $(WHEELHOUSE),)
 
-.PHONY: help env browser proxy bench-hub lab test unit lessons portability verify data refresh bench execute html wheelhouse offline-env clean
+.PHONY: help env browser proxy fonts translate bench-hub lab test unit lessons portability verify data refresh bench execute html wheelhouse offline-env clean
 
 help:
 	@echo "make lab      create .venv if needed and open JupyterLab on lessons/00_start_here.ipynb"
+	@echo "              LANG=zh-hans / LANG=zh-hant: the 简体中文 / 繁體中文 edition, JupyterLab in Chinese"
 	@echo "              (PORT=8888 IP=127.0.0.1 NO_BROWSER=1 LAB_ARGS='...')"
 	@echo "make test     create/update .venv, get a browser if needed, run every test (unit, nbval, hygiene,"
 	@echo "              browser, offline kit); OFFLINE=1: no network, leaves out the network tests"
@@ -43,7 +44,10 @@ help:
 	@echo "make proxy    install the pinned configurable-http-proxy (npm) into deploy/node_modules for the hub"
 	@echo "make bench-hub     N learners (LEARNERS=30) on a real JupyterHub: start-up, lessons, memory, widgets;"
 	@echo "                   WRITE=1 puts the numbers into deploy/sizing.json, values.yaml and the guide"
-	@echo "make execute  re-run every lesson top to bottom and save its outputs (for authors)"
+	@echo "make execute  re-run every lesson (all three editions) top to bottom and save its outputs (for authors)"
+	@echo "make translate    English lessons -> locales/ catalogs -> lessons/zh-hans, lessons/zh-hant (executed);"
+	@echo "                   reports new and fuzzy entries for translators"
+	@echo "make fonts    make sure a CJK font is installed (Chinese chart PNGs)"
 	@echo "make html     build the static HTML edition of the course into site/ (offline, no kernel)"
 	@echo "make wheelhouse    download every wheel the course needs into wheelhouse/ (offline kit)"
 	@echo "make offline-env   install .venv from wheelhouse/ only, with no network"
@@ -69,8 +73,17 @@ env: $(STAMP)
 # JupyterLab refuses to run as root unless told; containers and Binder-like machines often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# `make lab LANG=zh-hans` (or zh-hant) opens the Chinese edition of lesson 00 with JupyterLab's own
+# interface in that language (the zh-CN / zh-TW language packs in requirements.txt). LANG is also the
+# shell's locale variable: only the three edition codes choose an edition, anything else is English.
+EDITION := $(filter zh-hans zh-hant,$(LANG))
+LAB_LOCALE := $(if $(filter zh-hans,$(EDITION)),zh_CN,$(if $(filter zh-hant,$(EDITION)),zh_TW,en))
+LAB_START := lessons/$(if $(EDITION),$(EDITION)/,)00_start_here.ipynb
+
 lab: env
-	$(BIN)/jupyter lab --ip=$(IP) --port=$(PORT) $(ALLOW_ROOT) $(if $(NO_BROWSER),--no-browser,) $(LAB_ARGS) lessons/00_start_here.ipynb
+	$(BIN)/jupyter lab --ip=$(IP) --port=$(PORT) $(ALLOW_ROOT) $(if $(NO_BROWSER),--no-browser,) \
+	    $(if $(EDITION),--LabApp.app_settings_dir=$$($(BIN)/python tools/lab_language.py $(LAB_LOCALE) $(VENV)),) \
+	    $(LAB_ARGS) $(LAB_START)
 
 # The browser tests need Chromium: Debian's package (installed with apt-get as root or with
 # passwordless sudo) or Playwright's own build; $LIQUIDITY_LAB_CHROMIUM may point at another one.
@@ -83,7 +96,18 @@ browser: env
 proxy: env
 	@$(BIN)/python tests/hub_support.py --ensure-proxy $(if $(OFFLINE),--offline,)
 
-test: env browser proxy
+# Chinese chart PNGs need a CJK font for vl-convert: Debian's fonts-noto-cjk (apt-get as root), or
+# any Noto Sans CJK / Source Han Sans the system already has.
+fonts: env
+	@$(BIN)/python tools/cjk_font.py --ensure $(if $(OFFLINE),--offline,)
+
+# English lessons -> catalogs -> the 简体中文 / 繁體中文 notebooks, executed like any lesson.
+translate: env fonts
+	$(BIN)/python tools/translate.py update
+	$(BIN)/python tools/translate.py build
+	$(BIN)/python tools/execute_lessons.py lessons/zh-hans/*.ipynb lessons/zh-hant/*.ipynb
+
+test: env browser proxy fonts
 	$(BIN)/python -m helpers.data verify
 	$(BIN)/python -m pytest $(if $(TEST_MARKS),-m "$(TEST_MARKS)",) $(PYTEST_ARGS)
 
@@ -120,8 +144,8 @@ bench-hub: env proxy
 html: env
 	$(BIN)/python tools/build_html.py --out site
 
-execute: env
-	$(BIN)/python tools/execute_lessons.py lessons/*.ipynb
+execute: env fonts
+	$(BIN)/python tools/execute_lessons.py lessons/*.ipynb lessons/zh-hans/*.ipynb lessons/zh-hant/*.ipynb
 
 # Offline kit for rooms without reliable internet: `make wheelhouse` once while online (or on a USB
 # stick), then on each laptop `make offline-env WHEELHOUSE=path/to/wheelhouse` with no network.

@@ -23,13 +23,17 @@ import zlib
 import altair as alt
 import pandas as pd
 
+from helpers.i18n import chart_font, set_language
+from helpers.validate import check_chart, check_choice, check_frame, check_int, check_number, check_text
+
 __all__ = [
     "setup",
     "PALETTE",
     "PHASE_COLORS",
     "SOURCE_FRED",
-    "policy_phases",
     "phase_layer",
+    "inline_csv",
+    "show_live",
     "event_rules",
     "with_source",
     "to_png",
@@ -67,6 +71,9 @@ def to_png(spec: dict, scale: float = PNG_SCALE) -> bytes:
     """Render a Vega-Lite spec to PNG bytes offline with vl-convert (recompressed, ~4x smaller)."""
     import vl_convert as vlc
 
+    if not isinstance(spec, dict):
+        raise TypeError(f"spec must be a Vega-Lite spec (a dict, e.g. chart.to_dict()), got {type(spec).__name__}")
+    check_number("scale", scale, 0, 8, open_lo=True)
     return _recompress_png(vlc.vegalite_to_png(spec, vl_version=_vl_version(), scale=scale))
 
 
@@ -184,7 +191,7 @@ def _theme() -> dict:
     return {
         "config": {
             "view": {"continuousWidth": 640, "continuousHeight": 300, "stroke": None},
-            "font": "DejaVu Sans, Helvetica, Arial, sans-serif",
+            "font": chart_font(),
             "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 12, "subtitleColor": "#555"},
             "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#e6e6e6"},
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
@@ -197,12 +204,14 @@ def _theme() -> dict:
 _DONE = False
 
 
-def setup() -> None:
-    """Set up a lesson: the offline chart renderer, the course theme, quiet pandas output.
+def setup(lang: str = "en") -> None:
+    """Set up a lesson: the offline chart renderer, the course theme, quiet pandas output, the language.
 
-    Call once in the first code cell. Safe to call again.
+    Call once in the first code cell; ``lang`` is the edition (``"en"``, ``"zh-hans"``, ``"zh-hant"``):
+    helper text and chart fonts follow it (see :mod:`helpers.i18n`). Safe to call again.
     """
     global _DONE
+    set_language(lang)
     if RENDERER not in alt.renderers.names():
         alt.renderers.register(RENDERER, _renderer)
     alt.renderers.enable(RENDERER)
@@ -224,8 +233,6 @@ def phase_layer(phases: pd.DataFrame, opacity: float = 0.18) -> alt.Chart:
 
     ``phases`` is the frame :func:`helpers.events.policy_phases` returns (``phase``, ``start``, ``end``).
     """
-    from helpers.validate import check_frame, check_number
-
     check_frame("phases", phases, ("phase", "start", "end"), dated=False)
     check_number("opacity", opacity, 0, 1, open_lo=True)
     return (
@@ -247,10 +254,9 @@ def phase_layer(phases: pd.DataFrame, opacity: float = 0.18) -> alt.Chart:
 
 def event_rules(events: pd.DataFrame, label: str = "kind", color: str = "#555") -> alt.Chart:
     """Vertical rules at event dates with a tooltip (``events`` indexed by date)."""
-    if not isinstance(events, pd.DataFrame):
-        raise TypeError("events must be a DataFrame indexed by date")
-    if label not in events.columns:
-        raise ValueError(f"label={label!r} is not a column of events; allowed: {', '.join(events.columns)}")
+    check_frame("events", events, ("description",))
+    check_choice("label", label, tuple(c for c in events.columns if isinstance(c, str)))
+    check_text("color", color)
     df = events.reset_index()[["date", label, "description"]].rename(columns={label: "label"})
     df["date_text"] = df["date"].dt.strftime("%Y-%m-%d")
     return (
@@ -262,6 +268,8 @@ def event_rules(events: pd.DataFrame, label: str = "kind", color: str = "#555") 
 
 def with_source(chart: alt.TopLevelMixin, source: str = SOURCE_FRED) -> alt.TopLevelMixin:
     """Add a source line under a chart (as the subtitle's last line is easy to miss)."""
+    check_chart("chart", chart)
+    check_text("source", source)
     title = chart.title if chart.title is not alt.Undefined else ""
     if isinstance(title, alt.TitleParams):
         text = title.text
@@ -282,6 +290,9 @@ def inline_csv(df: pd.DataFrame, name: str, digits: int = 4) -> alt.InlineData:
     (``YYYY-MM-DDT00:00``, as Altair writes dates in JSON data); numbers keep ``digits``
     significant digits, more than a chart can show.
     """
+    check_frame("df", df, tuple(c for c in getattr(df, "columns", ()) if isinstance(c, str))[:1])
+    check_text("name", name)
+    check_int("digits", digits, 1, 17)
     out = df.reset_index()
     out["date"] = out["date"].dt.strftime("%Y-%m-%dT00:00")
     parse = {"date": "date"}
@@ -298,5 +309,6 @@ def show_live(chart) -> None:
     """
     from IPython.display import display
 
-    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+
+    spec = chart if isinstance(chart, dict) else check_chart("chart", chart).to_dict(validate=False)
     display({VEGALITE_MIME: spec, "text/plain": "<Chart>"}, raw=True)

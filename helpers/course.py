@@ -10,6 +10,11 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+import pandas as pd
+
+from helpers.data import verify
+from helpers.validate import check_flag, shown
+
 __all__ = ["Lesson", "LESSONS", "check_setup", "course_map", "hub_link", "main", "navigation"]
 
 
@@ -46,10 +51,11 @@ CORE_PACKAGES = ("pandas", "numpy", "altair", "vl-convert-python", "ipywidgets",
 
 
 def course_map(available_only: bool = False):
-    """The lessons as a DataFrame (number, title, Chinese title, minutes, topic)."""
-    import pandas as pd
-    from pathlib import Path
+    """The lessons as a DataFrame (number, title, Chinese title, minutes, topic).
 
+    ``available_only``: list only the lessons whose notebook is in ``lessons/``.
+    """
+    available_only = check_flag("available_only", available_only)
     lessons_dir = Path(__file__).resolve().parent.parent / "lessons"
     rows = [
         {"lesson": l.number, "title": l.title, "标题": l.title_zh, "minutes": l.minutes, "topic": l.topic}
@@ -62,6 +68,9 @@ def course_map(available_only: bool = False):
 def navigation(number: str) -> str:
     """Markdown 'previous | index | next' links for a lesson."""
     numbers = [l.number for l in LESSONS]
+    if not isinstance(number, str):
+        raise TypeError(f"number must be a str such as '01', got {type(number).__name__} ({shown(number)}); "
+                        f"allowed: {', '.join(numbers)}")
     if number not in numbers:
         raise ValueError(f"number={number!r} is not a lesson; allowed: {', '.join(numbers)}")
     i = numbers.index(number)
@@ -80,8 +89,6 @@ def check_setup() -> str:
     Returns a short report (versions are pinned, so the report is the same on every machine).
     Raises the underlying error if something is missing, with what to do.
     """
-    from helpers.data import verify
-
     versions = []
     for name in CORE_PACKAGES:
         try:
@@ -165,7 +172,17 @@ def hub_link(hub: str, repo: str | None = None, branch: str = DEFAULT_BRANCH, fo
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.course hub-link --hub URL [--repo URL] [--branch NAME] [--folder NAME]``."""
+    """``python -m helpers.course hub-link --hub URL [--repo URL] [--branch NAME] [--folder NAME]``.
+
+    ``argv``: the arguments (default: the command line's). Returns the exit code: 0 with the link
+    printed, 2 with the problem on stderr in one line (a usage error, or a bad hub, repo, branch or
+    folder); it never raises ``SystemExit`` itself (``python -m helpers.course`` passes the code to
+    ``sys.exit``).
+    """
+    if argv is not None and (isinstance(argv, (str, bytes)) or not isinstance(argv, (list, tuple))
+                             or not all(isinstance(a, str) for a in argv)):
+        raise TypeError(f"argv must be a list of str such as ['hub-link', '--hub', 'https://hub.example.edu'], "
+                        f"got {type(argv).__name__} ({shown(argv)}); allowed: a list of str, or None")
     parser = argparse.ArgumentParser(prog="python -m helpers.course", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     link = commands.add_parser("hub-link", help="print the nbgitpuller link that opens lesson 00 on a JupyterHub")
@@ -174,11 +191,15 @@ def main(argv: list[str] | None = None) -> int:
     link.add_argument("--branch", default=DEFAULT_BRANCH, help="the branch learners get (default: main)")
     link.add_argument("--folder", default=None,
                       help="the folder in each learner's home (default: the repository's name)")
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse has printed the usage error (code 2) or --help (code 0)
+        return stop.code if isinstance(stop.code, int) else 2
     try:
         print(hub_link(args.hub, repo=args.repo, branch=args.branch, folder=args.folder))
     except (TypeError, ValueError) as error:
-        parser.exit(2, f"hub-link: {error}\n")
+        print(f"hub-link: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

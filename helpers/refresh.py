@@ -17,7 +17,11 @@
 
 Any failure before the swap leaves ``data/`` byte-identical and prints why; the exit code is 1.
 Network access happens only in the functions whose names start with ``download``, in
-:func:`refresh` and in :func:`main`.
+:func:`refresh` and in :func:`main`; each checks its arguments first (``ValueError``/``TypeError``
+naming the argument), before any request is made.
+
+This module imports only public names of :mod:`helpers.data`; ``helpers.data`` never imports it
+(only its command line, ``helpers.data.__main__``, does), so there is no import cycle.
 """
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
 from helpers import data
+from helpers.validate import check_choice, check_date, check_int, check_number, check_text, shown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,8 +96,66 @@ def _utc_today() -> dt.date:
 
 def default_timeline() -> Path:
     """``../shared/reference/policy_timeline.md`` relative to the repository."""
-    repo = Path(data.__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parent.parent
     return repo.parent / "shared" / "reference" / data.POLICY_TIMELINE_NAME
+
+
+# ---------------------------------------------------------------------------
+# Argument checks (before any request)
+# ---------------------------------------------------------------------------
+FRED_IDS = tuple(sid for sid in data.RAW_SERIES if sid not in COINBASE_PRODUCTS)
+LIMITS = {"timeout": 600.0, "retries": 10, "backoff": 60.0, "pause": 10.0}  # generous, never hours
+
+
+def _check_timing(timeout, retries, backoff, pause=0.0) -> tuple[float, int, float, float]:
+    """``timeout`` (> 0 s), ``retries`` (attempts), ``backoff`` and ``pause`` (>= 0 s), bounded."""
+    return (check_number("timeout", timeout, 0, LIMITS["timeout"], open_lo=True),
+            check_int("retries", retries, 1, LIMITS["retries"],
+                      allowed=f"an int from 1 to {LIMITS['retries']} (attempts per request)"),
+            check_number("backoff", backoff, 0, LIMITS["backoff"]),
+            check_number("pause", pause, 0, LIMITS["pause"]))
+
+
+def _check_url(name: str, value) -> str:
+    """An http(s) endpoint with a host, e.g. ``https://fred.stlouisfed.org/graph/fredgraph.csv``."""
+    url = check_text(name, value)
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(f"{name}={shown(value)} is not an endpoint; allowed: an http(s) URL with a host "
+                         f"and no query, e.g. {FRED_BASE!r}")
+    return url
+
+
+def _check_today(today) -> dt.date:
+    """``today`` (default: the UTC date now) as a date after Coinbase Exchange opened."""
+    if today is None:
+        return _utc_today()
+    return check_date("today", today, lo=COINBASE_START + dt.timedelta(days=1)).date()
+
+
+def _check_target(out) -> Path:
+    """The snapshot folder ``out`` (default :func:`helpers.data.data_dir`): a snapshot, an empty
+    folder, or a new folder in an existing one — never a folder of other files."""
+    if out is None:
+        return data.data_dir()
+    target = data.check_path("out", out)
+    if not target.parent.is_dir():
+        raise ValueError(f"out={str(target)!r}: the folder {str(target.parent)!r} for the snapshot does not "
+                         "exist; allowed: a snapshot folder such as data/, or a new folder in an existing one")
+    if target.exists() and (not target.is_dir() or (any(target.iterdir())
+                                                      and not (target / data.MANIFEST).is_file())):
+        raise ValueError(f"out={str(target)!r} is not a snapshot folder (it holds other files and no "
+                         f"{data.MANIFEST}); allowed: a snapshot folder such as data/, an empty or a new folder")
+    return target
+
+
+def _check_stream(stream) -> TextIO:
+    if stream is None:
+        return sys.stderr
+    if not callable(getattr(stream, "write", None)):
+        raise TypeError(f"stream must be a text stream with .write(), got {type(stream).__name__} "
+                        f"({shown(stream)}); allowed: e.g. sys.stderr or io.StringIO(), or None")
+    return stream
 
 
 # ---------------------------------------------------------------------------
@@ -170,9 +233,13 @@ def download_fred_csv(series_id: str, folder: Path, *, base_url: str = FRED_BASE
     ``base_url`` is FRED's CSV endpoint; the request is ``<base_url>?id=<series_id>``.
     Returns the series (float, indexed by date); raises :class:`RefreshError` saying why.
     """
+    series_id = check_choice("series_id", series_id, FRED_IDS)
+    folder = data.check_path("folder", folder, "folder")
+    base_url = _check_url("base_url", base_url)
+    timeout, retries, backoff, _ = _check_timing(timeout, retries, backoff)
     url = f"{base_url}?{urllib.parse.urlencode({'id': series_id})}"
     body = _get(url, timeout=timeout, retries=retries, backoff=backoff)
-    path = Path(folder) / f"{series_id}.csv"
+    path = folder / f"{series_id}.csv"
     path.write_text(_fred_text(body, series_id), encoding="utf-8", newline="\n")
     return _validated(path, data.RAW_SERIES[series_id], url)
 
@@ -194,8 +261,15 @@ def download_coinbase_daily(series_id: str, folder: Path, *, base_url: str = COI
     pages)`` is called before each request. Returns the validated series; raises
     :class:`RefreshError` saying why.
     """
-    product = COINBASE_PRODUCTS[series_id]
-    last_day = (today or _utc_today()) - dt.timedelta(days=1)  # today's candle is not closed yet
+    product = COINBASE_PRODUCTS[check_choice("series_id", series_id, tuple(COINBASE_PRODUCTS))]
+    folder = data.check_path("folder", folder, "folder")
+    base_url = _check_url("base_url", base_url)
+    timeout, retries, backoff, pause = _check_timing(timeout, retries, backoff, pause)
+    last_day = _check_today(today) - dt.timedelta(days=1)  # today's candle is not closed yet
+    start = check_date("start", start, lo=COINBASE_START, hi=last_day).date()
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a function progress(page, pages) or None, got "
+                        f"{type(progress).__name__} ({shown(progress)})")
     closes: dict[dt.date, float] = {}
     day = start
     first_url = ""
@@ -217,7 +291,7 @@ def download_coinbase_daily(series_id: str, folder: Path, *, base_url: str = COI
         if pause > 0 and day <= last_day:
             time.sleep(pause)
     lines = ["observation_date,close"] + [f"{d.isoformat()},{closes[d]!r}" for d in sorted(closes)]
-    path = Path(folder) / f"{series_id}.csv"
+    path = folder / f"{series_id}.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
     return _validated(path, COINBASE_SERIES[series_id], first_url or base_url)
 
@@ -337,20 +411,6 @@ def _swap_in(staging: Path, target: Path, names: list[str]) -> None:
 # ---------------------------------------------------------------------------
 # The whole refresh
 # ---------------------------------------------------------------------------
-def _check_params(timeout: float, retries: int, backoff: float, pause: float) -> None:
-    for name, value in (("timeout", timeout), ("backoff", backoff), ("pause", pause)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError(f"{name} must be a number of seconds, got {type(value).__name__}")
-    if isinstance(retries, bool) or not isinstance(retries, int):
-        raise TypeError(f"retries must be an int (attempts per request), got {type(retries).__name__}")
-    if not timeout > 0:
-        raise ValueError(f"timeout={timeout!r} must be > 0 seconds")
-    if retries < 1:
-        raise ValueError(f"retries={retries!r} must be at least 1 (attempts per request)")
-    if backoff < 0 or pause < 0:
-        raise ValueError(f"backoff={backoff!r} and pause={pause!r} must be >= 0 seconds")
-
-
 def refresh(*, out: Path | None = None, timeline: Path | None = None, timeout: float = 30.0,
             retries: int = 3, backoff: float | None = None, pause: float | None = None,
             fred_base: str | None = None, coinbase_base: str | None = None,
@@ -365,19 +425,22 @@ def refresh(*, out: Path | None = None, timeline: Path | None = None, timeout: f
     ``stream`` (default stderr). Raises :class:`RefreshError` if anything fails; the snapshot
     is then byte-identical to before.
     """
-    backoff = BACKOFF if backoff is None else backoff
-    pause = COINBASE_PAUSE if pause is None else pause
-    fred_base = fred_base or FRED_BASE
-    coinbase_base = coinbase_base or COINBASE_BASE
-    _check_params(timeout, retries, backoff, pause)
-    stream = stream if stream is not None else sys.stderr
-    target = Path(out) if out is not None else data.data_dir()
-    timeline = Path(timeline) if timeline is not None else default_timeline()
-    if not timeline.is_file():
-        raise RefreshError(f"timeline={str(timeline)!r} not found; pass --timeline "
-                           "path/to/policy_timeline.md")
-    if not target.parent.is_dir():
-        raise RefreshError(f"the folder {str(target.parent)!r} for the snapshot does not exist")
+    timeout, retries, backoff, pause = _check_timing(
+        timeout, retries, BACKOFF if backoff is None else backoff, COINBASE_PAUSE if pause is None else pause)
+    fred_base = FRED_BASE if fred_base is None else _check_url("fred_base", fred_base)
+    coinbase_base = COINBASE_BASE if coinbase_base is None else _check_url("coinbase_base", coinbase_base)
+    today = None if today is None else _check_today(today)
+    stream = _check_stream(stream)
+    target = _check_target(out)
+    if timeline is None:
+        timeline = default_timeline()
+        if not timeline.is_file():
+            raise RefreshError(f"timeline={str(timeline)!r} (the default) not found; pass --timeline "
+                               "path/to/policy_timeline.md")
+    else:
+        timeline = data.check_path("timeline", timeline)
+        if not timeline.is_file():
+            raise ValueError(f"timeline={str(timeline)!r} not found; pass --timeline path/to/policy_timeline.md")
 
     tty = hasattr(stream, "isatty") and stream.isatty()
 
@@ -432,7 +495,7 @@ def refresh(*, out: Path | None = None, timeline: Path | None = None, timeout: f
             _swap_in(staging, target, names)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    data._CACHE.clear()
+    data.clear_cache()  # frees the parsed old tables (never stale: the cache is keyed by file hashes)
     return manifest
 
 
@@ -459,9 +522,12 @@ def main(timeline: Path | None = None, timeout: float = 30.0, retries: int = 3, 
          out: Path | None = None, backoff: float | None = None, pause: float | None = None,
          fred_base: str | None = None, coinbase_base: str | None = None,
          today: dt.date | None = None, stream: TextIO | None = None) -> int:
-    """Command-line entry (``python -m helpers.data refresh``): 0 on success, 1 on failure."""
-    stream = stream if stream is not None else sys.stderr
-    target = Path(out) if out is not None else data.data_dir()
+    """Command-line entry (``python -m helpers.data refresh``): 0 on success, 1 on failure.
+
+    The arguments are those of :func:`refresh`; a bad one is reported like any failure (exit 1).
+    """
+    stream = _check_stream(stream)
+    target = out if out is not None else data.data_dir()  # for the messages; refresh() checks it
     try:
         manifest = refresh(out=out, timeline=timeline, timeout=timeout, retries=retries,
                            backoff=backoff, pause=pause, fred_base=fred_base,

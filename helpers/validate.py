@@ -80,6 +80,39 @@ def _describe(kind: str, lo, hi, open_lo: bool = False, open_hi: bool = False) -
     return f"{kind} {' and '.join(parts)}"
 
 
+def _bound(param: str, value: Any) -> None:
+    """A range bound a check was given (``lo``, ``hi``): ``None`` or a finite real number."""
+    if value is None:
+        return
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
+        raise _type_error(param, value, "a number or None", "a finite number, or None for no bound")
+    try:
+        ok = math.isfinite(float(value))
+    except OverflowError:
+        ok = False
+    if not ok:
+        raise ValueError(f"{param}={shown(value)} is not a finite number; allowed: a finite number, or None")
+
+
+def _count(param: str, value: Any) -> int:
+    """A size a check was given (``min_rows``, ``min_len``): a whole number >= 0."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, Integral):
+        raise _type_error(param, value, "an int", "a whole number >= 0")
+    if value < 0:
+        raise _range_error(param, value, "a whole number >= 0")
+    return int(value)
+
+
+def _options(param: str, value: Any) -> tuple[str, ...]:
+    """The allowed strings a check was given: a non-empty tuple, list or dict of str."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise _type_error(param, value, "a tuple of str", "a tuple such as ('btc', 'eth')")
+    options = tuple(value)
+    if not options or not all(isinstance(o, str) for o in options):
+        raise ValueError(f"{param}={shown(value)} must list at least one str; allowed: a tuple such as ('btc', 'eth')")
+    return options
+
+
 def check_int(name: str, value: Any, lo: int | None = None, hi: int | None = None, *,
               allowed: str | None = None) -> int:
     """``value`` as an ``int`` if it is a whole number (not a bool) with ``lo <= value <= hi``.
@@ -90,6 +123,8 @@ def check_int(name: str, value: Any, lo: int | None = None, hi: int | None = Non
     >>> check_int("window", 60, 20, 250)
     60
     """
+    _bound("lo", lo)
+    _bound("hi", hi)
     allowed = allowed or _describe("an int", lo, hi)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Integral):
         raise _type_error(name, value, "an int", allowed)
@@ -109,6 +144,8 @@ def check_number(name: str, value: Any, lo: float | None = None, hi: float | Non
     >>> check_number("level", 0.9, 0, 1, open_lo=True, open_hi=True)
     0.9
     """
+    _bound("lo", lo)
+    _bound("hi", hi)
     allowed = allowed or _describe("a number", lo, hi, open_lo, open_hi)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
         raise _type_error(name, value, "a number", allowed)
@@ -131,7 +168,7 @@ def check_choice(name: str, value: Any, allowed: Iterable[str]) -> str:
     >>> check_choice("asset", "btc", ("btc", "eth"))
     'btc'
     """
-    options = tuple(allowed)
+    options = _options("allowed", allowed)
     listed = ", ".join(map(str, options))
     if not isinstance(value, str):
         raise _type_error(name, value, "a str", listed)
@@ -170,8 +207,8 @@ def check_date(name: str, value: Any, lo: Any = None, hi: Any = None) -> pd.Time
         raise _type_error(name, value, "a date without a time zone", "'YYYY-MM-DD' or a Timestamp without tz "
                           "(the snapshot's dates are calendar days)")
     ts = ts.normalize()
-    first = None if lo is None else pd.Timestamp(lo).normalize()
-    last = None if hi is None else pd.Timestamp(hi).normalize()
+    first = None if lo is None else check_date("lo", lo)
+    last = None if hi is None else check_date("hi", hi)
     if (first is not None and ts < first) or (last is not None and ts > last):
         if first is not None and last is not None:
             allowed = f"a date from {first.date()} to {last.date()}"
@@ -189,6 +226,7 @@ def check_seed(name: str, value: Any, hi: int | None = None) -> int:
     >>> check_seed("seed", 7)
     7
     """
+    _bound("hi", hi)
     allowed = ("a whole number >= 0 (any fixed seed gives repeatable draws)" if hi is None
                else f"a whole number from 0 to {hi} (any fixed seed gives repeatable draws)")
     return check_int(name, value, 0, hi, allowed=allowed)
@@ -211,6 +249,7 @@ def check_text(name: str, value: Any, *, empty: bool = False) -> str:
     >>> check_text("title", "Reserves")
     'Reserves'
     """
+    check_flag("empty", empty)
     if not isinstance(value, str):
         raise _type_error(name, value, "a str", "a short text such as 'Reserves'")
     if not empty and not value.strip():
@@ -240,7 +279,10 @@ def check_choices(name: str, value: Any, allowed: Iterable[str], *, lo: int = 1,
     >>> check_choices("assets", ["btc", "eth"], ("btc", "eth", "sp500"))
     ('btc', 'eth')
     """
-    options = tuple(allowed)
+    options = _options("allowed", allowed)
+    _count("lo", lo)
+    if hi is not None:
+        _count("hi", hi)
     listed = ", ".join(map(str, options))
     items = _sequence(name, value, "str")
     count = _describe("a list of", lo, hi).replace("a list of from", "from").replace("a list of ", "")
@@ -263,6 +305,10 @@ def check_ints(name: str, value: Any, lo: int | None = None, hi: int | None = No
     >>> check_ints("horizons", [1, 3, 6], 1, 24)
     (1, 3, 6)
     """
+    _bound("lo", lo)
+    _bound("hi", hi)
+    min_len = _count("min_len", min_len)
+    max_len = None if max_len is None else _count("max_len", max_len)
     each = _describe("an int", lo, hi)
     allowed = allowed or f"a list of whole numbers, each {each.replace('an int ', '')}"
     items = _sequence(name, value, "int")
@@ -290,6 +336,8 @@ def check_numbers(name: str, value: Any, *, min_len: int = 2, varied: bool = Fal
     >>> check_numbers("values", [0.1, 0.2, 0.3]).tolist()
     [0.1, 0.2, 0.3]
     """
+    min_len = _count("min_len", min_len)
+    check_flag("varied", varied)
     allowed = f"at least {min_len} finite numbers (a list, array or Series)"
     if isinstance(value, pd.DataFrame):
         raise _type_error(name, value, "a list, array or Series of numbers", allowed)
@@ -338,7 +386,12 @@ def check_frame(name: str, value: Any, columns: Iterable[str] = (), *, dated: bo
 
     The frame is returned as given (not copied); callers that change it copy it first.
     """
-    cols = tuple(columns)
+    cols = tuple(_sequence("columns", columns, "str"))
+    if not all(isinstance(c, str) for c in cols):
+        raise _type_error("columns", columns, "a list of str", "column names such as ('btc', 'sp500')")
+    min_rows = _count("min_rows", min_rows)
+    check_flag("dated", dated)
+    check_flag("numeric", numeric)
     what = "DataFrame" + (f" with columns {', '.join(cols)}" if cols else "")
     if not isinstance(value, pd.DataFrame):
         raise _type_error(name, value, "a DataFrame", f"a {what}")
@@ -361,6 +414,8 @@ def check_frame(name: str, value: Any, columns: Iterable[str] = (), *, dated: bo
 def check_series(name: str, value: Any, *, dated: bool = True, min_len: int = 2) -> pd.Series:
     """``value`` if it is a numeric ``Series`` with at least ``min_len`` values (and, if ``dated``, a
     date index as in :func:`check_frame`)."""
+    min_len = _count("min_len", min_len)
+    check_flag("dated", dated)
     allowed = f"a Series of numbers{' indexed by date' if dated else ''}, at least {min_len} values"
     if not isinstance(value, pd.Series):
         raise _type_error(name, value, "a Series", allowed)

@@ -10,23 +10,29 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers import balance_sheet as bsh
+from helpers.balance_sheet import _ledger
 
 OPS = list(bsh.OPERATIONS)
 
 
 @pytest.fixture(scope="module")
-def fb():
-    return helpers.load("fed_balance_sheet")
+def data():
+    return bsh.inputs()
 
 
 @pytest.fixture(scope="module")
-def events():
-    return helpers.load("policy_events")
+def fb(data):
+    return data.fb
 
 
 @pytest.fixture(scope="module")
-def levels(fb):
-    return bsh.monthly_levels(fb)
+def events(data):
+    return data.events
+
+
+@pytest.fixture(scope="module")
+def levels(data):
+    return data.levels
 
 
 def _assert_consistent(ledger):
@@ -52,7 +58,7 @@ def test_every_operation_posts_balanced_entries_per_sector():
     for op in bsh.OPERATIONS.values():
         per_sector = {}
         for sector, item, sign in op.postings:
-            side = bsh._SIDE[(sector, item)]
+            side = _ledger._SIDE[(sector, item)]
             per_sector.setdefault(sector, 0)
             per_sector[sector] += sign if side == "assets" else -sign
         assert all(v == 0 for v in per_sector.values()), (op.key, per_sector)
@@ -141,7 +147,7 @@ def test_t_account_frame_and_view():
 
 
 def test_make_ledger_rejects_unbalanced_or_negative():
-    good = dict(bsh._START)
+    good = dict(_ledger._START)
     assert bsh.make_ledger(good) == bsh.starting_ledger()
     bad = dict(good)
     bad[("Fed", "Reserves")] += 1
@@ -290,9 +296,9 @@ def test_cap_steps_catch_a_disagreement(events):
         bsh.cap_steps(_altered(events, "2024-05-01", "effective", "2024-07-01"))
     with pytest.raises(ValueError, match="kind"):
         bsh.cap_steps(_altered(events, "2025-03-19", "kind", "cut"))
-    with pytest.raises(ValueError, match="no policy_events row"):
+    with pytest.raises(ValueError, match="events has no row dated"):
         bsh.cap_steps(events.drop(pd.Timestamp("2019-07-31")))
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="events is missing"):
         bsh.cap_steps(events[["kind"]])
 
 
@@ -352,12 +358,14 @@ def test_simulate_bad_input(kwargs, exc):
     args.update(kwargs)
     with pytest.raises(exc, match=next(iter(kwargs))):
         bsh.simulate_runoff(_flat_schedule(), **args)
-    with pytest.raises(TypeError, match="schedule"):
+    with pytest.raises(ValueError, match="schedule"):
         bsh.simulate_runoff(pd.DataFrame(), 1, 1, 1, 1)
+    with pytest.raises(TypeError, match="schedule"):
+        bsh.simulate_runoff("caps", 1, 1, 1, 1)
 
 
 def test_runoff_comparison_matches_the_data(levels, fb, events):
-    comp = bsh.runoff_comparison("QT2", 60, 8, levels, events)
+    comp = bsh.runoff_comparison("QT2", 60, 8, levels=levels, events=events)
     start, end = pd.Timestamp("2022-06-01"), pd.Timestamp("2025-12-03")
     assert comp.attrs["start_treasuries"] == fb.loc[start, "treasuries"]
     assert comp["actual_runoff_treasuries"].sum() == pytest.approx(fb.loc[start, "treasuries"] - fb.loc[end, "treasuries"])
@@ -368,15 +376,17 @@ def test_runoff_comparison_matches_the_data(levels, fb, events):
     assert totals.loc["Treasuries", "simulated runoff"] == pytest.approx(1640)
     # MBS ran off less than the caps allowed
     assert totals.loc["MBS", "actual / caps"] < 0.6
-    qt1 = bsh.runoff_totals(bsh.runoff_comparison("QT1", 60, 10, levels, events))
+    qt1 = bsh.runoff_totals(bsh.runoff_comparison("QT1", 60, 10, levels=levels, events=events))
     assert qt1.loc["Treasuries", "actual decline"] < qt1.loc["Treasuries", "sum of caps"]
 
 
 def test_runoff_comparison_needs_covering_data(levels, events):
     with pytest.raises(ValueError, match="cover"):
         bsh.runoff_comparison("QT1", levels=levels.loc["2020":], events=events)
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="comparison is missing"):
         bsh.runoff_totals(pd.DataFrame())
+    with pytest.raises(TypeError, match="comparison"):
+        bsh.runoff_totals("QT2")
 
 
 def test_paydown_grid_and_panel(levels, events, fb):
@@ -392,13 +402,13 @@ def test_paydown_grid_and_panel(levels, events, fb):
     years = bsh.runoff_by_year(bsh.runoff_comparison("QT2", levels=levels, events=events))
     assert years["months"].sum() == 42 and list(years.index) == [2022, 2023, 2024, 2025]
     assert years["Treasuries cap"].sum() == 1640
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="comparison"):
         bsh.runoff_by_year(pd.DataFrame())
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="rates"):
         bsh.paydown_grid(levels, rates="8")
     with pytest.raises(ValueError, match="start_rate"):
         bsh.paydown_explorer_chart(grid, start_rate=20)
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="grid"):
         bsh.paydown_explorer_chart(grid[["actual"]])
 
 
@@ -473,10 +483,10 @@ def test_charts_build_small_and_titled(fb, levels, events):
     comp = bsh.runoff_comparison("QT2", levels=levels, events=events)
     comp1 = bsh.runoff_comparison("QT1", levels=levels, events=events)
     charts = [
-        bsh.composition_chart(fb),
+        bsh.composition_chart(fb, events),
         bsh.runoff_chart(comp1, comp),
         bsh.paydown_explorer_chart(bsh.paydown_grid(levels, events=events)),
-        bsh.liabilities_chart(fb),
+        bsh.liabilities_chart(fb, events),
         bsh.decomposition_chart(bsh.drain_decomposition(fb)),
         bsh.rmp_chart(fb, events=events),
     ]
@@ -485,18 +495,26 @@ def test_charts_build_small_and_titled(fb, levels, events):
         assert spec["title"]["text"]
         assert _rows(spec) <= 2000
     assert "bind" in str(charts[2].to_dict())
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="comparison"):
         bsh.runoff_chart(pd.DataFrame())
     with pytest.raises(TypeError):
         bsh.runoff_chart()
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="decomp"):
         bsh.decomposition_chart(pd.DataFrame())
 
 
 def test_bench_entries_run():
-    assert set(bsh.BENCH) >= {"lesson01 t-account explorer", "lesson01 runoff panel"}
-    for fn, kwargs in bsh.BENCH.values():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "balance_sheet.py"
+    spec = importlib.util.spec_from_file_location("benchmarks.balance_sheet", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert set(module.BENCH) >= {"lesson01 t-account explorer", "lesson01 runoff panel"}
+    for fn, kwargs in module.BENCH.values():
         assert fn(**kwargs) is not None
+    assert not hasattr(bsh, "BENCH")
 
 
 def test_amount_helper_messages_name_the_value():
@@ -515,7 +533,7 @@ def test_months_below_cap(levels, events):
         bsh.months_below_cap(comp, "bills")
     with pytest.raises(ValueError, match="share"):
         bsh.months_below_cap(comp, "mbs", 2)
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="comparison"):
         bsh.months_below_cap(pd.DataFrame())
 
 
@@ -526,5 +544,60 @@ def test_pace_table(fb):
     assert row["treasuries"] > 0 > row["mbs"]
     with pytest.raises(TypeError):
         bsh.pace_table(fb, {"x": "2025"})
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="windows"):
         bsh.pace_table(fb, {})
+
+
+# ---------------------------------------------------------------------------
+# The public face: inputs, frames in, messages that name the caller's argument
+# ---------------------------------------------------------------------------
+def test_inputs_are_fresh_copies(data):
+    again = bsh.inputs()
+    assert list(again._fields) == ["fb", "events", "levels"]
+    assert again.levels.equals(bsh.monthly_levels(again.fb))
+    again.fb.iloc[0, 0] = -1.0
+    assert bsh.inputs().fb.iloc[0, 0] == data.fb.iloc[0, 0]
+
+
+def test_cap_schedule_without_events_uses_the_stated_caps(events):
+    for program in bsh.PROGRAMS:
+        assert bsh.cap_schedule(program).equals(bsh.cap_schedule(program, events))
+
+
+@pytest.mark.parametrize("call,name", [
+    (lambda fb, ev: bsh.change_since(fb, start="1990-01-01"), "start="),
+    (lambda fb, ev: bsh.change_since(fb, "2025-12-01", columns="reserves"), "columns"),
+    (lambda fb, ev: bsh.drain_decomposition(fb, end="2040-01-01"), "end="),
+    (lambda fb, ev: bsh.drain_decomposition(fb, start=pd.Timestamp("2022-06-01", tz="UTC")), "start"),
+    (lambda fb, ev: bsh.qt_size(fb, end="1990-01-01"), "end="),
+    (lambda fb, ev: bsh.qt_size(fb, peak_to="2021-01-01"), "peak_to="),
+    (lambda fb, ev: bsh.monthly_pace(fb, "mbs", "2025-12-10", "2099-01-01"), "end="),
+    (lambda fb, ev: bsh.pace_table(fb, {"RMP": ("1990-01-01", "2026-01-07")}), "windows['RMP'] start="),
+    (lambda fb, ev: bsh.runoff_comparison("QT2", levels=fb.iloc[:0]), "levels"),
+    (lambda fb, ev: bsh.runoff_comparison("QT2", levels=bsh.monthly_levels(fb), events=ev[["kind"]]), "events"),
+    (lambda fb, ev: bsh.paydown_grid(bsh.monthly_levels(fb), rates=[8, float("nan")]), "rates[1]"),
+    (lambda fb, ev: bsh.composition_chart(fb, ev, start="2030-01-01"), "start="),
+    (lambda fb, ev: bsh.rmp_chart(fb, ev, start="2030-01-01"), "start="),
+    (lambda fb, ev: bsh.liabilities_chart(fb, ev.iloc[:0]), "events"),
+    (lambda fb, ev: bsh.runoff_chart(bsh.runoff_comparison("QT2", levels=bsh.monthly_levels(fb)), "QT1"), "more[0]"),
+    (lambda fb, ev: bsh.apply_sequence(bsh.starting_ledger(), [("qe_bank", 5), ("qe_bank", float("inf"))]),
+     "steps[1] amount="),
+    (lambda fb, ev: bsh.apply_sequence(bsh.starting_ledger(), [("tga_rebuild_onrrp", 600)]), "steps[0]"),
+    (lambda fb, ev: bsh.make_ledger({("ECB", "Reserves"): 1}), "balances"),
+    (lambda fb, ev: bsh.explore("qe_bank", 10, then="later"), "then="),
+    (lambda fb, ev: bsh.explore_html("qe_bank", float("nan")), "amount="),
+    (lambda fb, ev: bsh.is_balanced(bsh.starting_ledger(), tol=-1), "tol="),
+    (lambda fb, ev: bsh.operation_effects(600), "amount="),
+])
+def test_messages_name_the_callers_argument(call, name, fb, events):
+    with pytest.raises((TypeError, ValueError)) as info:
+        call(fb, events)
+    assert name in str(info.value)
+
+
+def test_charts_take_frames_and_refuse_a_start_past_the_data(fb, events):
+    with pytest.raises(TypeError):
+        bsh.composition_chart(fb)  # events are required: charts never load them
+    last_month = bsh.monthly_levels(fb).index[-1]
+    chart = bsh.composition_chart(fb, events, start=last_month)
+    assert _rows(chart.to_dict()) > 0

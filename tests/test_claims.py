@@ -18,6 +18,11 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 NUMBERS = range(1, 15)
 
 
+@pytest.fixture(scope="module")
+def data():
+    return claims.inputs()
+
+
 # ---------------------------------------------------------------------------
 # Every claim: the verdict is allowed and is the rule applied to the returned numbers
 # ---------------------------------------------------------------------------
@@ -600,6 +605,23 @@ def test_daily_shifts_bad_input():
     (lambda: claims.correlation_report(kind="pct"), ValueError, "kind"),
     (lambda: claims.correlation_report(window=500), ValueError, "window"),
     (lambda: claims.announcement_returns(horizons=[0]), ValueError, "horizons"),
+    # the example: figures missing from the text ("percentiles  of", "nan%") -> refused instead
+    (lambda: claims.claim_08(horizons=(1, 2, 3)), ValueError, "horizons"),
+    (lambda: claims.claim_08(horizons=(12, 36)), ValueError, "horizons"),  # past the data after the 2024 pivot
+    (lambda: claims.claim_08(pivots="qt_ends"), ValueError, "pivots"),  # 2025-10-29 + 12 months is not in the data
+    (lambda: claims.claim_08(horizons=(12, 12)), ValueError, "horizons"),
+    (lambda: claims.claim_09(start="2014-09-20"), ValueError, "start"),  # no earlier days for the base rate
+    (lambda: claims.claim_01(claimed_month="2099-12"), ValueError, "claimed_month"),
+    (lambda: claims.claim_11(n_perm=100_000), ValueError, "n_perm"),
+    (lambda: claims.claim_12(reps=1_000_000), ValueError, "reps"),
+    (lambda: claims.claim_13(assets="btc"), TypeError, "assets"),
+    (lambda: claims.own_pivot_returns(dates=["2010-01-01"]), ValueError, "dates"),
+    (lambda: claims.own_pivot_returns(assets=("doge",)), ValueError, "assets"),
+    (lambda: claims.announcement_returns(dates=None), TypeError, "dates"),
+    (lambda: claims.overall_verdict(None), TypeError, "verdicts"),
+    (lambda: claims.most_favourable("supported"), TypeError, "verdicts"),
+    (lambda: claims.record(0, "false"), ValueError, "claim"),
+    (lambda: claims.reveal("4"), TypeError, "claim"),
 ])
 def test_bad_input(call, exc, name):
     with pytest.raises(exc, match=name):
@@ -619,33 +641,113 @@ def test_correlation_report_any_widget_setting(window, source, kind, alignment):
 # ---------------------------------------------------------------------------
 # Charts and bench
 # ---------------------------------------------------------------------------
-@pytest.mark.parametrize("make", [claims.balance_sheet_chart, claims.announcement_chart, claims.correlation_chart,
-                                  claims.link_by_year_chart, claims.verdict_chart])
-def test_charts_are_small_titled_and_sourced(make):
-    spec = make().to_dict()
+CHARTS = {
+    "balance_sheet_chart": lambda d: claims.balance_sheet_chart(d),
+    "announcement_chart": lambda d: claims.announcement_chart(d),
+    "correlation_chart": lambda d: claims.correlation_chart(d),
+    "link_by_year_chart": lambda d: claims.link_by_year_chart(claims.link_by_year()),
+    "verdict_chart": lambda d: claims.verdict_chart(claims.all_evidence()),
+}
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_charts_are_small_titled_and_sourced(name, data):
+    spec = CHARTS[name](data).to_dict()
     title = spec["title"]
     assert title["text"] and any("Source" in s for s in title["subtitle"])
     for rows in spec.get("datasets", {}).values():
         assert len(rows) <= 2000
 
 
-def test_correlation_chart_binds_window_and_source():
-    spec = claims.correlation_chart().to_dict()
+def test_correlation_chart_binds_window_and_source(data):
+    spec = claims.correlation_chart(data).to_dict()
     bound = {p["name"] for p in spec["params"] if "bind" in p}
     assert bound == {"window", "source"}
 
 
-def test_chart_bad_input():
+def test_chart_bad_input(data):
     with pytest.raises(TypeError, match="claimed_tn"):
-        claims.balance_sheet_chart(claimed_tn="8.7")
+        claims.balance_sheet_chart(data, claimed_tn="8.7")
     with pytest.raises(ValueError, match="days_after"):
-        claims.announcement_chart(days_after=0)
+        claims.announcement_chart(data, days_after=0)
     with pytest.raises(ValueError, match="windows"):
-        claims.correlation_chart(windows=[5])
+        claims.correlation_chart(data, windows=[5])
     with pytest.raises(ValueError, match="year"):
-        claims.link_by_year_chart(year=2000)
+        claims.link_by_year_chart(claims.link_by_year(), year=2000)
+
+
+def test_charts_take_what_they_draw(data):
+    # one contract: the first argument is the inputs or a computed result; a chart never loads
+    for name in ("balance_sheet_chart", "announcement_chart", "correlation_chart"):
+        with pytest.raises(TypeError, match="data"):
+            getattr(claims, name)(helpers.load("markets"))
+    with pytest.raises(ValueError, match="by_year"):
+        claims.link_by_year_chart(claims.link_by_year().drop(columns="corr"))
+    with pytest.raises(ValueError, match="year"):
+        claims.link_by_year_chart(claims.link_by_year().query("year < 2025"))
+    with pytest.raises(TypeError, match="evidence"):
+        claims.verdict_chart("all")
+    with pytest.raises(ValueError, match="evidence"):
+        claims.verdict_chart([claims.claim_04(), claims.claim_04()])
+    with pytest.raises(TypeError, match="learner"):
+        claims.verdict_chart([claims.claim_04()], learner="false")
+    # a start past the data draws nothing: refused, not an empty chart
+    with pytest.raises(ValueError, match="start"):
+        claims.balance_sheet_chart(data, start="2030-01-01")
+    with pytest.raises(ValueError, match="dates"):
+        claims.announcement_chart(data, dates=["2030-01-01"])
+    one = claims.verdict_chart([claims.claim_04()], learner={4: "false"}).to_dict()
+    assert one["title"]["text"].startswith("0 supported")
 
 
 def test_bench_entries_run():
-    for name, (fn, kwargs) in claims.BENCH.items():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmarks.claims", ROOT / "benchmarks" / "claims.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.BENCH and "BENCH" not in claims.__all__ and not hasattr(claims, "BENCH")
+    for name, (fn, kwargs) in bench.BENCH.items():
         assert isinstance(fn(**kwargs), str), name
+
+
+# ---------------------------------------------------------------------------
+# The package's layout: rooms, one way in to the data, no upward imports
+# ---------------------------------------------------------------------------
+PACKAGE = ROOT / "helpers" / "claims"
+COMPUTE = sorted(PACKAGE.glob("_part*.py")) + [PACKAGE / n for n in ("_scale.py", "_rules.py", "_lookup.py")]
+
+
+def test_rooms_are_small_and_separate():
+    files = sorted(PACKAGE.glob("*.py"))
+    assert {p.name for p in files} >= {"__init__.py", "_inputs.py", "_scale.py", "_rules.py", "_charts.py",
+                                       "_reports.py", "_part1_fed.py", "_part5_patterns.py"}
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 600, path.name
+        assert "helpers.exercises" not in text.replace(":mod:`helpers.exercises`", ""), path.name
+        assert "lru_cache" not in text and "_load(" not in text, path.name
+        if path.name != "_inputs.py":
+            assert not re.search(r"(?<![\w.])load\(", text), f"{path.name} loads data; use inputs()"
+    for path in COMPUTE:
+        assert "altair" not in path.read_text(encoding="utf-8"), f"{path.name} is compute: no charts"
+    assert not (ROOT / "helpers" / "claims.py").exists()
+
+
+def test_inputs_are_fresh_copies(data):
+    fresh = claims.inputs()
+    fresh.markets.iloc[:, :] = 0.0
+    fresh.fed_balance_sheet.loc[:, "total_assets"] = -1.0
+    again = claims.inputs()
+    assert again.markets["btc"].dropna().gt(0).all() and again.fed_balance_sheet["total_assets"].gt(0).all()
+    assert claims.claim_02().verdict == MISLEADING
+    assert set(vars(again)) == {"fed_balance_sheet", "policy_events", "policy_rates", "markets"}
+
+
+def test_the_placeholder_is_blank_without_the_exercise_framework():
+    from helpers.exercises import ____
+
+    claims.RECORDED.clear()
+    assert claims.record(3, ____).kind == "blank" and claims.record(3).kind == "blank"
+    assert repr(claims.record(3, ____)) == repr(claims.record(3))
+    assert claims.record(3, "____").kind == "incorrect" and 3 not in claims.recorded()

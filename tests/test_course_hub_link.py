@@ -77,11 +77,19 @@ def test_main_prints_the_link(capsys):
 
 
 def test_main_reports_a_bad_argument_in_one_line(capsys):
-    with pytest.raises(SystemExit) as stop:
-        main(["hub-link", "--hub", "hub.example.edu", "--repo", REPO_URL])
-    assert stop.value.code == 2
+    assert main(["hub-link", "--hub", "hub.example.edu", "--repo", REPO_URL]) == 2  # the exit code, no SystemExit
     err = capsys.readouterr().err.strip()
     assert err.startswith("hub-link: hub=") and "\n" not in err
+
+
+def test_main_returns_usage_errors_as_exit_codes(capsys):
+    assert main([]) == 2 and "usage: python -m helpers.course" in capsys.readouterr().err
+    assert main(["hub-link"]) == 2 and "--hub" in capsys.readouterr().err
+    with pytest.raises(TypeError, match=r"^argv must be a list of str"):
+        main("hub-link --hub https://hub.example.edu")
+    bad = subprocess.run([sys.executable, "-m", "helpers.course", "hub-link", "--hub", "h.example"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert bad.returncode == 2 and bad.stderr.startswith("hub-link: hub=") and not bad.stdout
 
 
 def test_module_command_line():

@@ -1,10 +1,12 @@
-"""helpers.data: build from raw files, load, validation of raw files, tamper detection.
+"""helpers.data: build from raw files, load, validation of raw files, tamper detection, the one
+cache, argument checks, and the package's shape (no import cycle anywhere in helpers).
 
 Offline: a small synthetic raw folder is generated in tmp_path; the real snapshot (data/) is
 only read, or copied to tmp_path before anything is changed.
 """
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 import math
@@ -18,8 +20,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import REAL_DATA, REPO, make_timeline
+from support import REAL_DATA, REPO, make_timeline
 from helpers import data
+from helpers.data._build import ADDITIONS, SOURCES, _confirm_by_rates, _policy_events
 
 SHARED_RAW = REPO.parent / "shared" / "data" / "fred"
 SNAPSHOT_FILES = sorted([t.filename for t in data.TABLES.values()] + [data.MANIFEST])
@@ -146,7 +149,7 @@ def test_built_values_are_in_billions_and_add_up(built):
     assert (markets.index.to_series().diff().dropna() == pd.Timedelta(days=1)).all()
     assert data.load("m2")["m2"].iloc[0] == 15400.0
     events = data.load("policy_events")
-    assert len(events) == 2 + len(data.parse_policy_timeline(data.ADDITIONS))
+    assert len(events) == 2 + len(data.parse_policy_timeline(ADDITIONS))
     hike = events.loc["2015-12-16"]
     assert (hike["target_lower"], hike["target_upper"], hike["stance"]) == (0.25, 0.5, "tightening")
 
@@ -402,19 +405,19 @@ def test_a_secondary_row_whose_range_the_data_contradict_stays_secondary(tmp_pat
                          index=pd.to_datetime(["2026-09-16", "2026-09-17"]))
     row = {"date": "2026-09-16", "effective": "", "kind": "hike", "target_lower": 3.75,
            "target_upper": 4.0, "checked": "secondary", "caveat": "press copies"}
-    assert data._confirm_by_rates(dict(row), rates) == ("secondary", "")
+    assert _confirm_by_rates(dict(row), rates) == ("secondary", "")
     rates["target_lower"], rates["target_upper"] = [3.5, 3.75], [3.75, 4.0]
-    assert data._confirm_by_rates(dict(row), rates) == ("data", "2026-09-17")
-    assert data._confirm_by_rates(dict(row, kind="qt_end"), rates) == ("secondary", "2026-09-17")
-    assert data._confirm_by_rates(dict(row, checked="primary"), rates) == ("primary", "")
+    assert _confirm_by_rates(dict(row), rates) == ("data", "2026-09-17")
+    assert _confirm_by_rates(dict(row, kind="qt_end"), rates) == ("secondary", "2026-09-17")
+    assert _confirm_by_rates(dict(row, checked="primary"), rates) == ("primary", "")
 
 
 def test_sources_may_not_claim_data_by_hand(tmp_path):
-    text = data.SOURCES.read_text(encoding="utf-8").replace(",primary,", ",data,", 1)
+    text = SOURCES.read_text(encoding="utf-8").replace(",primary,", ",data,", 1)
     bad = tmp_path / "sources.csv"
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="computed from the rates"):
-        data._policy_events(REPO.parent / "shared" / "reference" / "policy_timeline.md", bad)
+        _policy_events(REPO.parent / "shared" / "reference" / "policy_timeline.md", bad)
 
 
 def test_last_dates_per_column_and_computed_end_notes(real):
@@ -427,3 +430,204 @@ def test_last_dates_per_column_and_computed_end_notes(real):
     assert any(f"ETHUSD {ends.loc['eth', 'last']}" in n and "helpers.data.last_dates" in n for n in notes)
     with pytest.raises(ValueError, match="name"):
         data.last_dates("nope")
+
+
+# ---------------------------------------------------------------------------
+# Arguments are checked at the public face, each message naming the argument
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("call, error, match", [
+    (lambda p: data.verify(p / "nowhere"), ValueError, r"^folder=.* is not a folder"),
+    (lambda p: data.verify(p), ValueError, r"^folder=.* holds no manifest.json"),
+    (lambda p: data.verify(""), ValueError, r"^folder='' is empty"),
+    (lambda p: data.verify(3), TypeError, r"^folder must be a str or Path"),
+    (lambda p: data.read_raw_series(p / "WALCL.csv", data.RAW_SERIES["WALCL"]), ValueError, r"^path=.* is not a file"),
+    (lambda p: data.read_raw_series(None, data.RAW_SERIES["WALCL"]), TypeError, r"^path must be a str or Path"),
+    (lambda p: data.read_raw_series(ADDITIONS, "WALCL"), TypeError, r"^series must be a RawSeries"),
+    (lambda p: data.parse_policy_timeline(p), ValueError, r"^path=.* is not a file"),
+    (lambda p: data.build(3), TypeError, r"^source must be a str or Path"),
+    (lambda p: data.build(p, ""), ValueError, r"^out='' is empty"),
+    (lambda p: data.build(p, p / "out", p / "t.md", sources_csv=p / "none.csv"), ValueError, r"^sources_csv="),
+    (lambda p: data.build(p, p / "out", p / "t.md", series_meta=["BTCUSD"]), TypeError,
+     r"^series_meta must be a dict"),
+    (lambda p: data.build(p, p / "out", p / "t.md", series_meta={"DOGE": data.RAW_SERIES["WALCL"]}), ValueError,
+     r"^series_meta=\{'DOGE'"),
+    (lambda p: data.build(p, p / "out", p / "t.md", manifest_extra={"when": dt.date(2020, 1, 1)}), TypeError,
+     r"^manifest_extra cannot be written as JSON"),
+    (lambda p: data.memo(None), TypeError, r"^fn must be a function"),
+    (lambda p: data.check_path("source", p, "everything"), ValueError, r"^kind='everything' is not allowed"),
+])
+def test_bad_arguments_are_named(tmp_path, call, error, match):
+    make_timeline(tmp_path / "t.md")  # so build's own checks, not a missing timeline, speak
+    with pytest.raises(error, match=match):
+        call(tmp_path)
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_from_the_command_line_keeps_its_verbs_and_output(tmp_path):
+    raw = make_raw(tmp_path / "raw")
+    timeline = make_timeline(tmp_path / "t.md")
+    result = subprocess.run([sys.executable, "-m", "helpers.data", "build", "--source", str(raw),
+                             "--timeline", str(timeline), "--out", str(tmp_path / "out")],
+                            cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("wrote ") == len(data.TABLES) and "fed_balance_sheet_weekly.csv" in result.stdout
+    bad = subprocess.run([sys.executable, "-m", "helpers.data", "build", "--source", str(tmp_path / "nowhere")],
+                         cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1 and bad.stderr.startswith("error: source=")
+
+
+# ---------------------------------------------------------------------------
+# The one cache: load and @memo share one store, and both hand out copies
+# ---------------------------------------------------------------------------
+def test_load_and_memo_share_the_one_cache_and_hand_out_copies(real):
+    from helpers.data import _load
+
+    calls = []
+
+    @data.memo
+    def weekly_total(scale: float) -> pd.DataFrame:
+        calls.append(scale)
+        return data.load("fed_balance_sheet")[["total_assets"]] * scale
+
+    data.clear_cache()
+    first = weekly_total(2.0)
+    first.iloc[0, 0] = -1.0  # a caller's edit ...
+    again = weekly_total(2.0)
+    assert calls == [2.0] and again.iloc[0, 0] != -1.0  # ... does not reach the cache
+    kinds = {key[0] for key in _load._STORE}
+    assert kinds == {"load", "memo"}  # one store for parsed tables and derived results
+    weekly_total.cache_clear()
+    assert _load._STORE == {}
+    weekly_total(2.0)
+    assert calls == [2.0, 2.0]
+    stored = len(_load._STORE)
+    weekly_total([1.0])
+    weekly_total([1.0])  # an unhashable argument: computed each time, never stored
+    assert calls == [2.0, 2.0, [1.0], [1.0]] and len(_load._STORE) == stored
+
+
+def test_build_inputs_live_outside_the_runtime_package():
+    assert ADDITIONS.parent == SOURCES.parent == REPO / "build_inputs"
+    assert ADDITIONS.is_file() and SOURCES.is_file() and (REPO / "build_inputs" / "README.md").is_file()
+    assert not list((REPO / "helpers").rglob("policy_*"))
+
+
+def test_importing_helpers_data_does_not_import_refresh():
+    code = ("import sys, helpers.data, helpers.course; "
+            "print(sorted(m for m in sys.modules if m.startswith('helpers')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    loaded = eval(out.stdout)
+    assert "helpers.refresh" not in loaded and "helpers.data.__main__" not in loaded, loaded
+
+
+# ---------------------------------------------------------------------------
+# No import cycle among the helpers modules (static: every import statement, also inside functions)
+# ---------------------------------------------------------------------------
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _imported_names(tree: ast.AST, package: str) -> set[str]:
+    """Dotted names a module imports (``from a import b`` gives ``a`` and ``a.b``), at any depth;
+    ``if TYPE_CHECKING:`` blocks are left out (they never run)."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                parts = parts[:len(parts) - (node.level - 1)]
+                base = ".".join(parts + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def _names_from(tree: ast.AST, module: str, files) -> bool:
+    """Whether any ``from module import x`` in ``tree`` takes a name that is not a submodule."""
+    return any(isinstance(n, ast.ImportFrom) and not n.level and n.module == module
+               and any(f"{module}.{a.name}" not in files for a in n.names) for n in ast.walk(tree))
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """Module name -> the modules of the same tree it imports, for the package folder ``root``.
+
+    A module inside a package does not depend on that package's ``__init__`` for importing a sibling
+    (``from helpers.claims import _lookup`` in ``helpers.claims._charts``): Python has the package
+    half-made in ``sys.modules`` then, and finds the sibling. So an edge to one's own ancestor
+    package counts only when a name from its ``__init__`` is imported, not a submodule."""
+    files = {}
+    for path in sorted(root.rglob("*.py")):
+        parts = list(path.relative_to(root.parent).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        name = ".".join(parts[:-1] if is_package else parts)
+        files[name] = (path, name if is_package else name.rpartition(".")[0])
+    graph = {}
+    for name, (path, package) in files.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = _imported_names(tree, package)
+        ancestors = {name.rsplit(".", k)[0] for k in range(1, name.count(".") + 1)}
+        for node in ast.walk(tree):  # `from <ancestor> import <submodule>, ...`: no edge to the ancestor
+            if isinstance(node, ast.ImportFrom) and not node.level and node.module in ancestors \
+                    and all(f"{node.module}.{a.name}" in files for a in node.names):
+                names.discard(node.module) if not _names_from(tree, node.module, files) else None
+        graph[name] = {n for n in names if n in files and n != name}
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The cycles a depth-first walk meets, each as [a, b, ..., a] starting at its first name."""
+    cycles, state, stack = [], {}, []
+
+    def walk(node: str) -> None:
+        state[node] = "open"
+        stack.append(node)
+        for dep in sorted(graph.get(node, ())):
+            if state.get(dep) == "open":
+                loop = stack[stack.index(dep):]
+                i = loop.index(min(loop))
+                cycles.append(loop[i:] + loop[:i] + [min(loop)])
+            elif dep not in state:
+                walk(dep)
+        stack.pop()
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            walk(node)
+    return cycles
+
+
+def test_import_cycle_walker_finds_a_cycle_through_a_function_level_import(tmp_path):
+    """The old shape: data.main imported refresh inside a function, and refresh imported data."""
+    pkg = tmp_path / "helpers"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "data.py").write_text("def main():\n    from helpers import refresh\n    return refresh.main()\n")
+    (pkg / "refresh.py").write_text("from typing import TYPE_CHECKING\nfrom helpers import data\n"
+                                    "if TYPE_CHECKING:\n    from helpers import charts\n")
+    (pkg / "charts.py").write_text("from . import refresh\n")
+    assert import_cycles(import_graph(pkg)) == [["helpers.data", "helpers.refresh", "helpers.data"]]
+
+
+def test_no_import_cycle():
+    graph = import_graph(REPO / "helpers")
+    assert "helpers.data" in graph and "helpers.data._load" in graph["helpers.data"]
+    assert "helpers.refresh" not in graph["helpers.data"] | graph["helpers.data._build"] | graph["helpers.data._load"]
+    assert graph["helpers.data.__main__"] >= {"helpers.refresh"}
+    cycles = import_cycles(graph)
+    assert cycles == [], "import cycles: " + "; ".join(" -> ".join(c) for c in cycles)

@@ -1,7 +1,11 @@
-"""Tests for helpers.events: forward returns, base rates, percentiles, pivots, bootstrap, seasonality."""
+"""Tests for helpers.events: forward returns, base rates, percentiles, pivots, bootstrap, seasonality,
+QE/QT phases, and the charts (which draw the frames they are given)."""
 from __future__ import annotations
 
+import json
 import math
+import runpy
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -9,8 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import helpers
 from helpers import events as E
 from helpers import stats
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def policy_events() -> pd.DataFrame:
+    return helpers.load("policy_events")
 
 
 def daily(values, start="2020-01-01") -> pd.Series:
@@ -77,7 +89,8 @@ def test_percentile_known_distribution():
     assert E.percentile_of(49.5, dist) == pytest.approx(50.0)
     assert E.percentile_of(-1, dist) == 0.0
     assert E.percentile_of(1000, dist) == 100.0
-    assert math.isnan(E.percentile_of(float("nan"), dist))
+    with pytest.raises(ValueError, match="value=nan"):  # a NaN is no return to place (it used to give NaN)
+        E.percentile_of(float("nan"), dist)
     # normal sample: the 84th percentile is near +1 standard deviation
     rng = np.random.default_rng(1)
     z = rng.standard_normal(100_000)
@@ -121,7 +134,7 @@ def test_bootstrap_interval_covers_true_mean_at_nominal_rate():
     true_mean, trials, hits = 0.5, 300, 0
     for t in range(trials):
         x = rng.normal(true_mean, 1.0, size=40)
-        lo, hi = E.bootstrap_mean_ci(x, reps=2000, level=0.90, seed=t)
+        lo, hi = E.bootstrap_mean_interval(x, reps=2000, level=0.90, seed=t)
         hits += lo <= true_mean <= hi
     coverage = hits / trials
     # nominal 0.90; the percentile bootstrap runs a little narrow for n = 40
@@ -130,7 +143,7 @@ def test_bootstrap_interval_covers_true_mean_at_nominal_rate():
 
 @pytest.mark.parametrize("level", [0.95, 0.90, 1 - 0.05 / 12])
 def test_bootstrap_is_stats_block_one_bootstrap_bit_for_bit(level):
-    # events.bootstrap_mean_ci delegates to stats.bootstrap_mean_ci(block=1); lesson 04's stored
+    # events.bootstrap_mean_interval delegates to stats.bootstrap_mean_ci(block=1); lesson 04's stored
     # outputs need exactly the draws of the original code: one default_rng(seed), indices drawn as
     # rng.integers(0, n, (reps, n)), quantiles at (1 - level) / 2 and (1 + level) / 2.
     x = np.random.default_rng(3).standard_normal(57) * 9
@@ -139,15 +152,15 @@ def test_bootstrap_is_stats_block_one_bootstrap_bit_for_bit(level):
     rng = np.random.default_rng(11)
     means = v[rng.integers(0, v.size, size=(5000, v.size))].mean(axis=1)
     expected = tuple(float(q) for q in np.quantile(means, [(1 - level) / 2, (1 + level) / 2]))
-    assert E.bootstrap_mean_ci(x, reps=5000, level=level, seed=11) == expected
-    assert E.bootstrap_mean_ci(x, reps=5000, level=level, seed=11) == \
+    assert E.bootstrap_mean_interval(x, reps=5000, level=level, seed=11) == expected
+    assert E.bootstrap_mean_interval(x, reps=5000, level=level, seed=11) == \
         stats.bootstrap_mean_ci(x, block=1, n_boot=5000, seed=11, level=level)[1:]
 
 
 def test_bootstrap_is_deterministic_and_ordered():
     x = np.arange(20.0)
-    a = E.bootstrap_mean_ci(x, reps=1000, seed=7)
-    assert a == E.bootstrap_mean_ci(x, reps=1000, seed=7)
+    a = E.bootstrap_mean_interval(x, reps=1000, seed=7)
+    assert a == E.bootstrap_mean_interval(x, reps=1000, seed=7)
     assert a[0] < x.mean() < a[1]
 
 
@@ -277,7 +290,9 @@ def test_return_since():
 
 
 def test_bench_entries_run():
-    for name, (fn, kwargs) in E.BENCH.items():
+    bench = runpy.run_path(str(ROOT / "benchmarks" / "events.py"))["BENCH"]  # tools/bench.py's registry
+    assert bench and not hasattr(E, "BENCH")
+    for name, (fn, kwargs) in bench.items():
         assert fn(**kwargs) is not None, name
 
 
@@ -325,16 +340,16 @@ def test_bad_inputs():
         E.pivot_set("article", shift_days=400)
     with pytest.raises(ValueError, match="kind='qe'"):
         E.event_table(kind="qe")
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(ValueError, match="distribution=.* 0 numbers"):
         E.percentile_of(1.0, [])
     with pytest.raises(TypeError, match="value"):
         E.percentile_of("1", [1, 2])
     with pytest.raises(ValueError, match="at least 2"):
-        E.bootstrap_mean_ci([1.0])
+        E.bootstrap_mean_interval([1.0])
     with pytest.raises(ValueError, match="level=1.5"):
-        E.bootstrap_mean_ci([1.0, 2.0], level=1.5)
+        E.bootstrap_mean_interval([1.0, 2.0], level=1.5)
     with pytest.raises(ValueError, match="infinite"):
-        E.bootstrap_mean_ci([1.0, 2.0, float("inf")])
+        E.bootstrap_mean_interval([1.0, 2.0, float("inf")])
     with pytest.raises(ValueError, match="p=1.2"):
         E.chance_at_least(1, 2, 1.2)
     with pytest.raises(ValueError, match="months"):
@@ -348,18 +363,21 @@ def test_bad_inputs():
 # ---------------------------------------------------------------------------
 # Charts: titled, small, bound controls where promised, dates as plain strings
 # ---------------------------------------------------------------------------
-@pytest.mark.parametrize("make", [
-    lambda: E.timeline_chart(),
-    lambda: E.base_histogram_chart("btc", 12, "article"),
-    lambda: E.explorer_chart("eth", "all_cuts"),
-    lambda: E.shift_chart("nasdaq", "first_cuts"),
-    lambda: E.after_chart(),
-    lambda: E.seasonality_chart(E.seasonality("sp500", reps=200), "sp500"),
-], ids=["timeline", "histogram", "explorer", "shift", "after", "seasonality"])
-def test_charts(make):
-    import json
+CHARTS = {
+    "timeline": lambda ev, mk: E.timeline_chart(ev),
+    "histogram": lambda ev, mk: E.base_histogram_chart(E.event_study("btc", "article", (12,)),
+                                                       E.base_distribution("btc", 12), "btc", "article"),
+    "explorer": lambda ev, mk: E.explorer_chart(E.explorer_data(), "eth", "all_cuts"),
+    "shift": lambda ev, mk: E.shift_chart(E.shift_curve("nasdaq", "first_cuts"), "nasdaq", "first_cuts"),
+    "after": lambda ev, mk: E.after_chart(mk),
+    "seasonality": lambda ev, mk: E.seasonality_chart(E.seasonality("sp500", reps=200),
+                                                      E.monthly_returns(E.prices("sp500")), "sp500"),
+}
 
-    spec = make().to_dict()
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_charts(name, policy_events):
+    spec = CHARTS[name](policy_events, E.inputs().markets).to_dict()
     assert spec.get("title")
     for rows in spec.get("datasets", {}).values():
         assert len(rows) <= 2000
@@ -367,22 +385,57 @@ def test_charts(make):
     assert "T00:00:00" not in text  # dates go in as YYYY-MM-DD strings
 
 
-def test_bound_controls():
-    import json
+def test_charts_draw_the_frames_they_are_given(policy_events, monkeypatch):
+    # every input is computed first; the charts themselves must not reach the snapshot
+    markets = E.inputs().markets
+    study, dist = E.event_study("btc", "article", (12,)), E.base_distribution("btc", 12)
+    data, curve = E.explorer_data(), E.shift_curve("btc", "article")
+    table, monthly = E.seasonality("btc", reps=200), E.monthly_returns(E.prices("btc"))
+    from helpers.events import _inputs
 
-    assert '"bind"' in json.dumps(E.timeline_chart().to_dict())
-    shift = json.dumps(E.shift_chart().to_dict())
+    def no_load(name):
+        raise AssertionError(f"a chart loaded {name}")
+
+    monkeypatch.setattr(_inputs, "load", no_load)
+    from helpers.events import _charts
+
+    assert not {"inputs", "closes", "base_windows", "load"} & set(vars(_charts))
+    E.timeline_chart(policy_events)
+    E.base_histogram_chart(study, dist, "btc", "article")
+    E.explorer_chart(data)
+    E.shift_chart(curve, "btc", "article")
+    E.after_chart(markets)
+    E.seasonality_chart(table, monthly, "btc")
+    # the shift curve carries the median the chart's dashed line shows
+    assert curve.groupby("months")["base_median_pct"].first()[12] == pytest.approx(
+        100 * float(np.median(E.base_distribution("btc", 12))))
+
+
+def test_bound_controls(policy_events):
+    assert '"bind"' in json.dumps(E.timeline_chart(policy_events).to_dict())
+    shift = json.dumps(E.shift_chart(E.shift_curve("btc", "article"), "btc", "article").to_dict())
     assert '"input": "range"' in shift and '"input": "radio"' in shift
-    assert '"input": "select"' in json.dumps(E.explorer_chart().to_dict())
+    assert '"input": "select"' in json.dumps(E.explorer_chart(E.explorer_data()).to_dict())
 
 
-def test_chart_bad_input():
+def test_chart_bad_input(policy_events):
+    markets = E.inputs().markets
     with pytest.raises(ValueError, match="asset="):
-        E.explorer_chart("gold")
-    with pytest.raises(TypeError, match="seasonality"):
-        E.seasonality_chart(pd.DataFrame({"x": [1]}))
+        E.explorer_chart(E.explorer_data(), "gold")
+    with pytest.raises(ValueError, match="table is missing"):
+        E.seasonality_chart(pd.DataFrame({"x": [1]}), E.monthly_returns(E.prices("btc")), "btc")
+    with pytest.raises(ValueError, match="do not match"):  # a table of one asset, the months of another
+        E.seasonality_chart(E.seasonality("btc", reps=200), E.monthly_returns(E.prices("sp500")), "btc")
     with pytest.raises(TypeError, match="events"):
         E.timeline_chart(events="table")
+    with pytest.raises(ValueError, match="one horizon"):
+        E.base_histogram_chart(E.event_study("btc", "article"), E.base_distribution("btc", 12), "btc", "article")
+    with pytest.raises(ValueError, match="include 0"):
+        E.shift_chart(E.shift_curve("btc", "article", shifts=[10, 20]), "btc", "article")
+    with pytest.raises(ValueError, match="announced="):  # after the end of the data: no empty chart
+        E.after_chart(markets, announced="2030-01-01")
+    with pytest.raises(ValueError, match="start="):
+        E.after_chart(markets, start="2025-11-01")
 
 
 def test_explorer_data_matches_event_study():
@@ -397,3 +450,103 @@ def test_out_of_sample_table():
     assert len(t) == 2 * len(E.ASSETS)
     btc = t[t["asset"] == E.ASSETS["btc"]]
     assert list(btc["end"]) == [f"{E.prices('btc').index[-1]:%Y-%m-%d}"] * 2
+
+
+# ---------------------------------------------------------------------------
+# Inputs, bounds and the public face
+# ---------------------------------------------------------------------------
+def test_inputs_are_fresh_copies():
+    a = E.inputs()
+    assert list(a.markets.columns) == list(E.ASSETS)
+    assert {"kind", "stance", "effective", "target_upper"} <= set(a.events.columns)
+    assert list(a.rates.columns) == ["target_lower", "target_upper"]
+    a.markets.iloc[:, :] = -1.0
+    a.events["kind"] = "edited"
+    b = E.inputs()
+    assert (b.markets["btc"].dropna() > 0).all() and "edited" not in set(b.events["kind"])
+    p = E.prices("btc")
+    p.iloc[:] = 0.0
+    assert (E.prices("btc") > 0).all()  # the cached closes are handed out as copies
+    d = E.base_distribution("btc", 12)
+    d[:] = 0.0
+    assert E.base_distribution("btc", 12).std() > 0
+
+
+def test_bootstrap_counts_are_bounded():
+    x = np.arange(30.0)
+    assert E.MAX_REPS == 10_000 == stats.MAX_DRAWS
+    with pytest.raises(ValueError, match="reps=1000000"):
+        E.seasonality("btc", reps=1_000_000)
+    with pytest.raises(ValueError, match="reps=10001"):
+        E.bootstrap_mean_interval(x, reps=E.MAX_REPS + 1)
+    with pytest.raises(ValueError, match="reps=20000"):
+        E.season_contrast("btc", [1, 2, 3], reps=20_000)
+    assert E.season_contrast("btc", [1, 2, 3, 3], reps=100)["months"] == [1, 2, 3]  # repeats collapse
+    with pytest.raises(ValueError, match="all 12"):
+        E.season_contrast("btc", list(range(1, 13)))
+
+
+def test_bootstrap_name_says_what_it_returns():
+    x = np.arange(20.0)
+    lo, hi = E.bootstrap_mean_interval(x, reps=500)
+    mean, slo, shi = stats.bootstrap_mean_ci(x, block=1, n_boot=500)
+    assert (lo, hi) == (slo, shi) and lo < mean < hi
+    assert "bootstrap_mean_ci" not in E.__all__  # only stats has that name in the public face
+
+
+def test_policy_phases_checks_its_arguments(policy_events):
+    phases = E.policy_phases(policy_events, policy_events.index[-1])
+    assert (phases["end"] >= phases["start"]).all()
+    with pytest.raises(ValueError, match="end=2020-01-01 is before"):
+        E.policy_phases(policy_events, "2020-01-01")  # the reserve-management phase opened in 2025
+    with pytest.raises(ValueError, match="events .* no qe_start"):
+        E.policy_phases(policy_events[policy_events["kind"] == "hike"], "2025-01-01")
+    with pytest.raises(ValueError, match="events is not in date order"):
+        E.policy_phases(policy_events.iloc[::-1], "2026-01-01")
+    with pytest.raises(TypeError, match="end"):
+        E.policy_phases(policy_events, pd.Timestamp("2026-01-01", tz="UTC"))
+
+
+def test_frames_are_checked_once_at_the_face(policy_events):
+    rates = E.inputs().rates
+    with pytest.raises(ValueError, match="never changes"):
+        E.rate_turns(rates.iloc[:1], policy_events)
+    with pytest.raises(ValueError, match="rates is missing"):
+        E.rate_turns(rates[["target_lower"]], policy_events)
+    with pytest.raises(ValueError, match="no easing event"):
+        E.table_pivots(policy_events[policy_events["stance"] == "easing"])
+    with pytest.raises(TypeError, match="kinds"):
+        E.table_pivots(policy_events, kinds="cut")  # one kind is a list of one, not of three letters
+    assert list(E.table_pivots(policy_events).columns) == list(E.event_table().columns)
+    with pytest.raises(ValueError, match="events is missing"):
+        E.event_table(events=policy_events[["kind"]])
+
+
+def test_wrappers_name_the_callers_arguments():
+    with pytest.raises(ValueError, match="pivots='every'"):
+        E.event_study("btc", "every")  # not pivot_set's own name=
+    with pytest.raises(ValueError, match="pivots="):
+        E.study_report(pivots="every")
+    with pytest.raises(TypeError, match="horizons"):
+        E.event_study("btc", "article", horizons=None)
+    with pytest.raises(TypeError, match="shifts"):
+        E.shift_curve("btc", "article", shifts="abc")
+    with pytest.raises(TypeError, match="sets"):
+        E.selection_table("btc", 12, sets="article")
+    with pytest.raises(ValueError, match="announced="):
+        E.out_of_sample_table(announced="2030-01-01")  # past the data: not start=
+    with pytest.raises(ValueError, match="text="):
+        E.effective_date("2020-02-30", "2020-01-01")
+
+
+def test_short_prices_are_refused_not_nan():
+    with pytest.raises(ValueError, match="at least two closes"):
+        E.forward_return(daily([1.0]), "2020-01-01", 1)
+    with pytest.raises(ValueError, match="shorter than one window"):
+        E.window_returns(daily(np.arange(1.0, 20.0)), months=1)
+    with pytest.raises(ValueError, match="no two consecutive"):
+        E.monthly_returns(daily(np.arange(1.0, 20.0)))
+    inf = daily([1.0, 2.0, 3.0])
+    inf.iloc[1] = np.inf
+    with pytest.raises(ValueError, match="infinite"):
+        E.forward_return(inf, "2020-01-01", 1)

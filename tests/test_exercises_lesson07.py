@@ -1,4 +1,7 @@
-"""Lesson 07 exercises: recorded verdicts get evidence feedback; solutions are right; common slips are caught."""
+"""Lesson 07 exercises: recorded verdicts get evidence feedback; common slips are caught.
+
+(Solutions, blanks, odd answers and the quiz of q1..q5 are tested for every lesson in test_exercises.py.)
+"""
 import math
 
 import pandas as pd
@@ -7,12 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import helpers
-from conftest import assert_blank_and_garbage_rejected, solve
-from helpers import claims, events, stats
-from helpers.exercises import Feedback, ____
+from helpers import claims
+from helpers.exercises import ____
 from helpers.exercises import lesson07 as ex
-
-EXERCISES = [ex.q1, ex.q2, ex.q3, ex.q4, ex.q5]
 
 
 @pytest.fixture(autouse=True)
@@ -89,8 +89,9 @@ def test_bad_claim_number():
 @given(n=st.integers(1, 14), text=st.text(max_size=40))
 def test_any_text_gives_feedback_never_an_error(n, text):
     fb = ex.record(n, text)
-    assert isinstance(fb, Feedback) and fb.kind in ("recorded", "incorrect")
-    assert isinstance(ex.reveal(n), Feedback)
+    assert fb.kind in ("recorded", "incorrect") and fb.message and "<div" in fb._repr_html_()
+    shown = ex.reveal(n)
+    assert shown.kind in ("blank", "correct", "incorrect") and shown.message
 
 
 def test_summary_before_and_after_answers():
@@ -110,24 +111,17 @@ def test_summary_before_and_after_answers():
 
 
 # ---------------------------------------------------------------------------
-# Exercises q1..q5
+# Exercises q1..q5: the slips
 # ---------------------------------------------------------------------------
-@pytest.mark.parametrize("q", EXERCISES, ids=lambda q: q.label)
-def test_solution_is_correct(q):
-    solve(q, helpers=helpers, events=events, stats=stats, claims=claims, pd=pd)
-
-
-@pytest.mark.parametrize("q", EXERCISES, ids=lambda q: q.label)
-def test_blank_and_garbage_answers(q):
-    assert_blank_and_garbage_rejected(q)
-
-
 def test_q1_slips():
     assert ex.q1.check("2025-09-17").correct
     assert ex.q1.check(pd.Timestamp("2025-09-17")).correct
+    assert ex.q1.check(pd.Timestamp("2025-09-17 15:00", tz="America/New_York")).correct
     assert "took effect" in ex.q1.check("2025-09-18").message
     assert "article's date" in ex.q1.check("2025-12-01").message
-    assert not ex.q1.check("2025-10-29").correct
+    assert "first decrease of target_upper" in ex.q1.check("2025-10-29").message
+    assert "not a date" in ex.q1.check("2025-13-45").message
+    assert not ex.q1.check("1677-01-01").correct
 
 
 def test_q2_slips():
@@ -171,9 +165,3 @@ def test_q5_slips():
     assert "bitcoin" in ex.q5.check(btc).message
     table = claims.own_pivot_returns(("sp500",))
     assert math.isclose(table.loc[("sp500", "2025-09-17"), "12m"], r)
-
-
-def test_quiz_answers():
-    assert 3 <= len(ex.quiz.questions) <= 5
-    for n, q in enumerate(ex.quiz.questions, start=1):
-        assert ex.quiz.answer(n, "abcde"[q.correct]).correct

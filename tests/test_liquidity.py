@@ -1,7 +1,10 @@
-"""Tests for helpers.liquidity (lesson 03): data frames, calculations, charts, widget compute."""
+"""Tests for helpers.liquidity (lesson 03): inputs, data frames, calculations, charts, widget compute."""
 from __future__ import annotations
 
 import math
+import runpy
+from pathlib import Path
+from types import SimpleNamespace
 
 import altair as alt
 import numpy as np
@@ -10,34 +13,32 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import helpers
 from helpers import liquidity as lq
 from helpers import stats
+from helpers.charts import inline_csv
+from helpers.liquidity._compute import last_day_of_each_week
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def fed():
-    return helpers.load("fed_balance_sheet")
+def lesson() -> SimpleNamespace:
+    """The lesson's frames, built once for the module: the topic's inputs and what the lesson derives."""
+    snap = lq.inputs()
+    weekly = lq.weekly_frame(snap.fed, snap.markets)
+    return SimpleNamespace(fed=snap.fed, markets=snap.markets, phases=snap.phases, weekly=weekly,
+                           changes=lq.weekly_changes(weekly), rets=lq.daily_returns(snap.markets))
 
 
-@pytest.fixture(scope="module")
-def markets():
-    return helpers.load("markets")
+def _frame_fixture(name: str):
+    @pytest.fixture(scope="module", name=name)
+    def frame(lesson):
+        return getattr(lesson, name)
+    return frame
 
 
-@pytest.fixture(scope="module")
-def weekly(fed, markets):
-    return lq.weekly_frame(fed, markets)
-
-
-@pytest.fixture(scope="module")
-def changes(weekly):
-    return lq.weekly_changes(weekly)
-
-
-@pytest.fixture(scope="module")
-def rets(markets):
-    return lq.daily_returns(markets)
+fed, markets, phases, weekly, changes, rets = map(_frame_fixture, ("fed", "markets", "phases", "weekly", "changes",
+                                                                  "rets"))
 
 
 def _spec_rows(spec: dict) -> list[int]:
@@ -101,9 +102,9 @@ def test_weekly_changes(weekly, changes):
 def test_frames_reject_bad_input(fed, markets):
     with pytest.raises(TypeError, match="fed"):
         lq.weekly_frame(fed.reset_index(), markets)
-    with pytest.raises(ValueError, match="missing columns"):
+    with pytest.raises(ValueError, match="missing column"):
         lq.weekly_frame(fed, markets.drop(columns="btc"))
-    with pytest.raises(ValueError, match="missing columns"):
+    with pytest.raises(ValueError, match="missing column"):
         lq.weekly_changes(pd.DataFrame({"btc": [1.0]}, index=pd.DatetimeIndex(["2020-01-01"], name="date")))
 
 
@@ -203,7 +204,7 @@ def test_rolling_correlation_panel_bad_input(rets, kwargs, exc):
 @settings(max_examples=50, deadline=None)
 @given(st.integers(min_value=0, max_value=400), st.integers(min_value=2010, max_value=2030))
 def test_rolling_correlation_panel_any_learner_input(window, year):
-    rets = lq._snapshot_returns()
+    rets = lq.daily_returns()
     try:
         panel = lq.rolling_correlation_panel(window=window, year=year, returns=rets)
     except ValueError as exc:
@@ -292,7 +293,7 @@ def test_yearly_spread_chart(rets):
 
 def test_last_day_of_each_week():
     idx = pd.DatetimeIndex(["2024-01-04", "2024-01-05", "2024-01-08", "2024-01-11", "2024-01-16"])
-    assert lq._last_day_of_each_week(idx).tolist() == [False, True, False, True, True]
+    assert last_day_of_each_week(idx).tolist() == [False, True, False, True, True]
 
 
 def test_show_live_emits_vegalite_only(capsys):
@@ -351,10 +352,10 @@ def test_net_liquidity_chart_rows(weekly):
 
 
 def test_bench_entries_run():
-    assert lq.BENCH
-    for name, (fn, kwargs) in lq.BENCH.items():
-        out = fn(**kwargs)
-        assert out is not None, name
+    bench = runpy.run_path(str(ROOT / "benchmarks" / "liquidity.py"))["BENCH"]
+    assert bench and not hasattr(lq, "BENCH")
+    for name, (fn, kwargs) in bench.items():
+        assert fn(**kwargs) is not None, name
 
 
 def test_weekly_frame_never_extends_a_series_past_its_last_close(weekly, markets):
@@ -367,7 +368,7 @@ def test_weekly_frame_never_extends_a_series_past_its_last_close(weekly, markets
 def test_inline_csv_row_counting():
     frame = pd.DataFrame({"a": [1.0, 2.0, 3.0]}, index=pd.DatetimeIndex(["2020-01-01", "2020-01-02", "2020-01-03"],
                                                                         name="date"))
-    chart = alt.Chart(lq._inline_csv(frame, "t")).mark_line().encode(x="date:T", y="a:Q")
+    chart = alt.Chart(inline_csv(frame, "t")).mark_line().encode(x="date:T", y="a:Q")
     spec = chart.to_dict()
     assert spec["data"]["values"].startswith("date,a\n2020-01-01T00:00,1\n")
     assert spec["data"]["format"]["parse"] == {"date": "date", "a": "number"}
@@ -376,9 +377,8 @@ def test_inline_csv_row_counting():
 
 def test_every_chart_in_lesson_03_stays_small():
     import json
-    from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "lessons" / "03_liquidity_transmission.ipynb"
+    path = ROOT / "lessons" / "03_liquidity_transmission.ipynb"
     nb = json.loads(path.read_text(encoding="utf-8"))
     specs = [o["data"]["application/vnd.vegalite.v5+json"] for c in nb["cells"] for o in c.get("outputs", [])
              if "application/vnd.vegalite.v5+json" in o.get("data", {})]
@@ -386,3 +386,95 @@ def test_every_chart_in_lesson_03_stays_small():
     for spec in specs:
         rows = _spec_rows(spec)
         assert rows and max(rows) <= 2000, rows
+
+
+# ---------------------------------------------------------------------------
+# The package's rooms and its public face
+# ---------------------------------------------------------------------------
+def test_inputs_are_fresh_copies_of_the_snapshot(fed):
+    first = lq.inputs()
+    assert isinstance(first, lq.LiquidityInputs)
+    assert first.fed.equals(fed)
+    assert list(first.phases.columns[:3]) == ["phase", "start", "end"]
+    first.fed.iloc[:, :] = 0.0
+    assert lq.inputs().fed.equals(fed)
+
+
+def test_rooms_keep_to_their_jobs():
+    room = ROOT / "helpers" / "liquidity"
+    compute = (room / "_compute.py").read_text(encoding="utf-8")
+    assert "altair" not in compute and "load(" not in compute
+    for path in room.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 600, path.name
+        if path.name != "_inputs.py":
+            assert "load(" not in text, path.name
+
+
+def test_charts_take_the_phases_they_shade(fed, markets, weekly, phases):
+    data = lq.channel_data(fed, markets)
+    assert lq.channels_chart(data, phases).to_dict() == lq.channels_chart(data).to_dict()
+    assert lq.net_liquidity_chart(weekly, phases).to_dict() == lq.net_liquidity_chart(weekly).to_dict()
+    with pytest.raises(ValueError, match="phases"):
+        lq.channels_chart(data, phases.drop(columns="end"))
+    with pytest.raises(ValueError, match="phases"):
+        lq.net_liquidity_chart(weekly, phases[phases["end"] < weekly.index[0]].head(1))
+    with pytest.raises(TypeError, match="phases"):
+        lq.channels_chart(data, phases.assign(start=phases["start"].astype(str)))
+
+
+def test_dates_are_checked_at_the_public_face(fed, markets, changes):
+    with pytest.raises(ValueError, match="start"):
+        lq.channel_data(fed, markets, start="2999-01-01")
+    with pytest.raises(ValueError, match="start"):
+        lq.component_changes(fed, start="2025-01-01", end="2024-01-01")
+    with pytest.raises(TypeError, match="start"):
+        lq.component_changes(fed, start=pd.Timestamp("2022-01-01", tz="UTC"))
+    with pytest.raises(ValueError, match="start"):
+        lq.factor_correlations(changes, n_boot=99, start="2025-01-01", end="2020-01-01")
+    t = lq.factor_correlations(changes, n_boot=99, start="2021-01-01", end="2023-12-31")
+    assert (t["weeks"] <= 157).all()
+
+
+def test_lists_are_lists(rets):
+    with pytest.raises(TypeError, match="assets"):
+        lq.rolling_corr_frame(rets, assets="abc")
+    with pytest.raises(TypeError, match="windows"):
+        lq.rolling_corr_frame(rets, windows="60")
+    with pytest.raises(ValueError, match="windows"):
+        lq.rolling_corr_frame(rets, windows=[])
+
+
+def test_columns_and_counts_are_checked(weekly, changes):
+    with pytest.raises(ValueError, match=r"\ba\b.*\bb\b"):
+        lq.level_vs_change(weekly, "btc", "btc")
+    with pytest.raises(ValueError, match="positive"):
+        lq.level_vs_change(weekly, "real10y", "btc")  # real yields go below zero: no logs
+    with pytest.raises(ValueError, match="b="):
+        lq.level_vs_change(weekly, "net_liquidity", "gold")
+    with pytest.raises(ValueError, match="n_perm"):
+        lq.lead_lag_test(changes, n_perm=10**6)
+    with pytest.raises(ValueError, match="x and y"):
+        lq.lead_lag_test(changes, x="btc", y="btc")
+    with pytest.raises(ValueError, match="n_boot"):
+        lq.factor_correlations(changes, n_boot=10**400)
+    with pytest.raises(ValueError, match="target"):
+        lq.factor_correlations(changes, factors={"btc": "BTC"})
+
+
+def test_charts_refuse_what_they_cannot_draw(weekly, rets, changes):
+    with pytest.raises(ValueError, match="table"):
+        lq.level_vs_change_chart(lq.level_vs_change(weekly, by_year=False))
+    with pytest.raises(ValueError, match="frame"):
+        lq.rolling_window_chart(rets)
+    with pytest.raises(ValueError, match="changes"):
+        lq.rolling_factor_chart(changes.iloc[:20], window=52)
+    panel = lq.rolling_correlation_panel(60, 2025, rets)
+    with pytest.raises(ValueError, match="year"):
+        lq.rolling_panel_spec(panel, 60, 10**400)
+
+
+def test_stats_refusals_name_the_callers_data(markets):
+    short = markets.loc["2020-01-01":"2020-01-02"]
+    with pytest.raises(ValueError, match="markets"):
+        lq.daily_returns(short)

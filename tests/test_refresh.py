@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REAL_DATA, make_timeline
+from support import REAL_DATA, make_timeline
 from helpers import data, refresh
+from helpers.data.__main__ import main as data_main
 
 FRED_PATH = "/fred/graph/fredgraph.csv"
 COINBASE_PATH = "/coinbase"
@@ -441,13 +442,60 @@ def test_missing_timeline_fails_before_any_download(fake, data_copy, tmp_path):
 @pytest.mark.parametrize("kwargs, error, match", [
     ({"timeout": 0}, ValueError, "timeout=0"),
     ({"timeout": "30"}, TypeError, "timeout must be a number"),
+    ({"timeout": float("inf")}, ValueError, "timeout=inf"),
     ({"retries": 0}, ValueError, "retries=0"),
     ({"retries": 2.5}, TypeError, "retries must be an int"),
+    ({"retries": 10**400}, ValueError, "retries=1000"),
     ({"backoff": -1}, ValueError, "backoff=-1"),
+    ({"pause": None, "backoff": 10**400}, ValueError, "backoff=1000"),
+    ({"fred_base": ""}, ValueError, "fred_base=''"),  # not "use the default": that would go online
+    ({"coinbase_base": "ftp://example.org"}, ValueError, "coinbase_base='ftp"),
+    ({"today": "1677-01-01"}, ValueError, "today='1677-01-01'"),
+    ({"today": "2014-06-01"}, ValueError, "today='2014-06-01' is out of range"),
+    ({"stream": "abc"}, TypeError, "stream must be a text stream"),
+    ({"out": ""}, ValueError, "out='' is empty"),
+    ({"out": 3}, TypeError, "out must be a str or Path"),
+    ({"timeline": 3}, TypeError, "timeline must be a str or Path"),
 ])
-def test_bad_parameters_are_named(data_copy, timeline, kwargs, error, match):
+def test_bad_parameters_are_named(fake, data_copy, timeline, kwargs, error, match):
     with pytest.raises(error, match=match):
-        refresh.refresh(out=data_copy, timeline=timeline, **kwargs)
+        refresh.refresh(**{"out": data_copy, "timeline": timeline, **kwargs})
+    assert fake.requests == []  # checked before any request
+
+
+def test_refresh_never_writes_into_a_folder_of_other_files(fake, tmp_path, timeline):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(ValueError, match=r"^out=.* is not a snapshot folder"):
+        refresh.refresh(out=tmp_path, timeline=timeline, fred_base=fake.url + FRED_PATH)
+    with pytest.raises(ValueError, match=r"^out=.*does not exist"):
+        refresh.refresh(out=tmp_path / "a" / "b", timeline=timeline)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", timeline.name] and fake.requests == []
+    code, out = _run(fake, tmp_path, timeline)  # through main: reported, exit 1
+    assert code == 1 and "refresh failed: out=" in out and "was not changed" in out
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda url, p: refresh.download_fred_csv("BTCUSD", p, base_url=url), ValueError, r"^series_id='BTCUSD'"),
+    (lambda url, p: refresh.download_fred_csv("WALCL", p / "nowhere", base_url=url), ValueError, r"^folder="),
+    (lambda url, p: refresh.download_fred_csv("WALCL", "", base_url=url), ValueError, r"^folder='' is empty"),
+    (lambda url, p: refresh.download_fred_csv("WALCL", p, base_url="abc"), ValueError, r"^base_url='abc'"),
+    (lambda url, p: refresh.download_fred_csv("WALCL", p, base_url=None), TypeError, r"^base_url must be a str"),
+    (lambda url, p: refresh.download_fred_csv("WALCL", p, base_url=url, retries=0), ValueError, r"^retries=0"),
+    (lambda url, p: refresh.download_coinbase_daily("SP500", p, base_url=url), ValueError, r"^series_id='SP500'"),
+    (lambda url, p: refresh.download_coinbase_daily("BTCUSD", p, base_url=url, start=dt.date(2020, 1, 1),
+                                                    today=dt.date(2020, 1, 1)), ValueError, r"^start="),
+    (lambda url, p: refresh.download_coinbase_daily("BTCUSD", p, base_url=url, start="2014-01-01"),
+     ValueError, r"^start='2014-01-01' is out of range"),
+    (lambda url, p: refresh.download_coinbase_daily("BTCUSD", p, base_url=url, today="2020-02-30"),
+     ValueError, r"^today='2020-02-30' is not a date"),
+    (lambda url, p: refresh.download_coinbase_daily("BTCUSD", p, base_url=url, pause=10**400), ValueError, r"^pause="),
+    (lambda url, p: refresh.download_coinbase_daily("BTCUSD", p, base_url=url, progress="abc"), TypeError,
+     r"^progress must be a function"),
+])
+def test_downloads_check_their_arguments_before_any_request(fake, tmp_path, call, error, match):
+    with pytest.raises(error, match=match):
+        call(fake.url + COINBASE_PATH, tmp_path)
+    assert fake.requests == [] and list(tmp_path.iterdir()) == []
 
 
 def test_command_line_refresh_reports_failure_and_keeps_data(fake, data_copy, timeline, monkeypatch, capsys):
@@ -456,7 +504,7 @@ def test_command_line_refresh_reports_failure_and_keeps_data(fake, data_copy, ti
     monkeypatch.setattr(refresh, "FRED_BASE", fake.url + FRED_PATH)
     monkeypatch.setattr(refresh, "COINBASE_BASE", fake.url + COINBASE_PATH)
     fake.behaviour["WALCL"] = "500"
-    code = data.main(["refresh", "--timeline", str(timeline), "--timeout", "5", "--retries", "1"])
+    code = data_main(["refresh", "--timeline", str(timeline), "--timeout", "5", "--retries", "1"])
     err = capsys.readouterr().err
     assert code == 1 and _bytes(data_copy) == before
     assert "WALCL: HTTP 500" in err and "gave up after 1 attempt" in err

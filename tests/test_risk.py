@@ -1,5 +1,7 @@
 """Tests for helpers.risk: known cases, properties (hypothesis) and bad input."""
+import importlib.util
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -10,6 +12,17 @@ from hypothesis import strategies as st
 from helpers import risk
 
 SETTINGS = settings(max_examples=50, deadline=None)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def btc() -> pd.Series:
+    return risk.asset_prices("btc")
+
+
+@pytest.fixture(scope="module")
+def markets() -> pd.DataFrame:
+    return risk.inputs().markets
 
 
 def daily(values, start="2020-01-01") -> pd.Series:
@@ -160,7 +173,7 @@ def test_ladder_value_stays_within_the_path(p, level1, f1, f2, trail, stop_from,
 
 
 def test_ladder_summary_shares():
-    s = risk.ladder_panel()
+    s = risk.ladder_numbers()
     assert list(s.index) == ["hold", "ladder"]
     total = s.loc["hold", "wins"] + s.loc["ladder", "wins"] + s.loc["ladder", "ties"]
     assert total == pytest.approx(1.0)
@@ -218,7 +231,7 @@ def test_liquidation_by_year_and_panel():
     p = risk.asset_prices("btc")
     by_year = risk.liquidation_by_year(p, 10, 30)
     assert by_year.index.min() == p.index[0].year and by_year.between(0, 1).all()
-    panel = risk.leverage_panel("btc", 10, 30, "long", 0.005)
+    panel = risk.leverage_numbers("btc", 10, 30, "long", 0.005)
     assert panel["liquidation price"] < panel["last close"]
     assert panel["share liquidated"] == pytest.approx(
         risk.liquidation_frequency(p, [10], [30]).iloc[0, 0])
@@ -260,7 +273,7 @@ def test_block_bootstrap_keeps_blocks_together():
 
 @SETTINGS
 @given(st.lists(st.floats(-0.5, 0.5, allow_nan=False), min_size=2, max_size=300),
-       st.integers(1, 60), st.integers(1, 40), st.integers(0, 2**32))
+       st.integers(1, 60), st.integers(1, 40), st.integers(0, 2**32 - 1))
 def test_bootstrap_paths_positive_no_nans(returns, horizon, block, seed):
     r = np.array(returns)
     paths = risk.block_bootstrap_paths(r, horizon, 20, min(block, len(r)), seed)
@@ -299,24 +312,136 @@ def test_tables():
 
 
 @pytest.mark.parametrize("make", [
-    lambda: risk.volatility_chart(),
-    lambda: risk.drawdown_chart(),
-    lambda: risk.staged_chart(),
-    lambda: risk.ladder_chart(risk.ladder_outcomes(risk.asset_prices("btc"))),
-    lambda: risk.liquidation_chart(risk.asset_prices("btc"), max_leverage=5),
-    lambda: risk.liquidation_year_chart(risk.liquidation_by_year(risk.asset_prices("btc"), 10, 30), "t", "s"),
-    lambda: risk.fan_chart(risk.fan_quantiles(np.ones((3, 11))), 100.0, "t", "s"),
+    lambda m, p: risk.volatility_chart(m),
+    lambda m, p: risk.drawdown_chart(m),
+    lambda m, p: risk.staged_chart(p),
+    lambda m, p: risk.ladder_chart(risk.ladder_outcomes(p)),
+    lambda m, p: risk.liquidation_chart(p, max_leverage=5, default_leverage=3),
+    lambda m, p: risk.liquidation_year_chart(risk.liquidation_by_year(p, 10, 30), "t", "s"),
+    lambda m, p: risk.position_fan_chart(risk.fan_quantiles(np.ones((3, 11))), 100.0, "t", "s"),
 ], ids=["vol", "drawdown", "staged", "ladder", "liquidation", "by_year", "fan"])
-def test_charts_build(make):
-    spec = make().to_dict()
+def test_charts_build(make, markets, btc):
+    spec = make(markets, btc).to_dict()
     assert spec["title"]["text"]
     assert any("Source" in line for line in spec["title"]["subtitle"])
 
 
+def test_charts_take_the_data_they_draw(markets, btc):
+    eth = risk.asset_prices("eth")
+    assert "in ether:" in risk.staged_chart(eth, asset_label="ether").to_dict()["title"]["text"]
+    with pytest.raises(ValueError, match="markets is missing"):
+        risk.volatility_chart(markets[["btc", "eth"]])
+    with pytest.raises(TypeError, match="markets"):
+        risk.drawdown_chart(btc)
+    with pytest.raises(ValueError, match="markets\\['btc'\\] is too short"):
+        risk.volatility_chart(markets.loc["2024-01-01":"2024-02-15"], window_days=90)
+    with pytest.raises(ValueError, match="default_tranches"):
+        risk.staged_chart(btc, tranches=(2, 4), default_tranches=3)
+    with pytest.raises(ValueError, match="max_leverage"):
+        risk.liquidation_chart(btc, max_leverage=150, maintenance=0.01)
+    with pytest.raises(ValueError, match="default_leverage"):
+        risk.liquidation_chart(btc, max_leverage=5, default_leverage=10)
+    with pytest.raises(TypeError, match="title"):
+        risk.position_fan_chart(risk.fan_quantiles(np.ones((3, 11))), 100.0, None, "s")
+    with pytest.raises(ValueError, match="asset_label"):
+        risk.ladder_chart(risk.ladder_outcomes(btc), asset_label=" ")
+
+
+def test_inputs_are_fresh_copies():
+    a = risk.inputs()
+    assert list(a.markets.columns) == list(risk.ASSETS)
+    a.markets.iloc[:, :] = -1.0
+    assert (risk.inputs().markets["btc"].dropna() > 0).all()
+    pd.testing.assert_series_equal(risk.asset_prices("btc"), risk.inputs().markets["btc"].dropna())
+
+
 def test_bench_entries_run():
-    assert set(risk.BENCH) == {"lesson05 staged_report", "lesson05 ladder_report", "lesson05 leverage_report"}
-    for fn, kwargs in risk.BENCH.values():
+    spec = importlib.util.spec_from_file_location("bench_risk", ROOT / "benchmarks" / "risk.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert set(bench.BENCH) == {"lesson05 staged_report", "lesson05 ladder_report", "lesson05 leverage_report"}
+    for fn, kwargs in bench.BENCH.values():
         assert isinstance(fn(**kwargs), str)
+    assert not hasattr(risk, "BENCH") and "BENCH" not in risk.__all__
+
+
+@pytest.mark.parametrize("make, report", [(risk.staged_panel, risk.staged_report),
+                                          (risk.ladder_panel, risk.ladder_report),
+                                          (risk.leverage_panel, risk.leverage_report)])
+def test_panels_build_and_print_the_default_report(make, report, capsys):
+    import ipywidgets as widgets
+
+    panel = make()
+    assert isinstance(panel, widgets.VBox)
+    assert panel.children[0].children[0].description == "Asset"
+    assert isinstance(panel.children[-1], widgets.Output)
+    assert report() in capsys.readouterr().out  # outside a kernel the first report goes to stdout
+
+
+def test_a_panel_says_why_a_setting_is_not_possible(capsys):
+    panel = risk.ladder_panel()
+    capsys.readouterr()
+    level1 = panel.children[1].children[0]
+    assert level1.description == "First level"
+    level1.value = 1.0  # above the second level (0.5)
+    assert "Not possible: level2=0.5 must be above level1=1" in capsys.readouterr().out
+
+
+def test_wrappers_name_the_callers_arguments():
+    with pytest.raises(ValueError, match=r"^level1=0 is out of range") as err:
+        risk.ladder_report(level1=0)
+    assert "levels" not in str(err.value)
+    with pytest.raises(ValueError, match=r"level2=0.1 must be above level1=0.2"):
+        risk.ladder_numbers(level1=0.2, level2=0.1)
+    with pytest.raises(ValueError, match=r"fraction1 \+ fraction2"):
+        risk.ladder_report(fraction1=0.6, fraction2=0.6)
+    with pytest.raises(TypeError, match=r"^trail"):
+        risk.ladder_report(trail=None)
+    with pytest.raises(ValueError, match=r"^horizon_days=5000"):
+        risk.ladder_report("eth", horizon_days=5000)
+    with pytest.raises(ValueError, match=r"^days=9999"):
+        risk.leverage_report(days=9999)
+    with pytest.raises(ValueError, match=r"^horizon_days=600 ends before"):
+        risk.staged_report(tranches=12, spacing_days=60, horizon_days=600)
+    with pytest.raises(ValueError, match=r"leverages includes 250"):
+        risk.liquidation_price_table(100.0, leverages=(2, 250))
+    with pytest.raises(ValueError, match=r"leverages includes 300"):
+        risk.liquidation_frequency(risk.asset_prices("btc"), [2, 300], [7])
+    with pytest.raises(ValueError, match=r"^horizons_days=\(91, 9999\) includes 9999"):
+        risk.staged_table(horizons_days=(91, 9999))
+    with pytest.raises(ValueError, match=r"^start=.* is out of range"):
+        risk.volatility_table(start="2999-01-01")
+    with pytest.raises(TypeError, match=r"^assets"):
+        risk.drawdown_table(assets="btc")
+    with pytest.raises(ValueError, match=r"quantiles\[1\]"):
+        risk.fan_quantiles(np.ones((2, 3)), quantiles=(0.5, 2.0))
+
+
+def test_counts_are_bounded():
+    r = np.zeros(100)
+    with pytest.raises(ValueError, match=r"^n_paths=5001"):
+        risk.block_bootstrap_paths(r, n_paths=5001)
+    with pytest.raises(ValueError, match=r"^horizon_days=731"):
+        risk.block_bootstrap_paths(r, horizon_days=731)
+    with pytest.raises(ValueError, match=r"^seed"):
+        risk.block_bootstrap_paths(r, seed=2**40)
+    with pytest.raises(ValueError, match=r"^step"):
+        risk.binned_shares(pd.Series([0.1, 0.2]), step=1e-9)
+    with pytest.raises(ValueError, match=r"^n=101"):
+        risk.worst_drawdowns(daily([1, 2, 1]), n=101)
+
+
+def test_no_nan_for_odd_but_typed_input():
+    with pytest.raises(ValueError, match="no drawdown"):
+        risk.worst_drawdowns(daily([1, 2, 3, 4]))
+    with pytest.raises(ValueError, match="prices has 2"):
+        risk.annualised_volatility(daily([1, 2]))
+    with pytest.raises(ValueError, match="too few for one full window"):
+        risk.rolling_volatility(daily(np.linspace(1, 2, 20)), window_days=30)
+    with pytest.raises(ValueError, match="outcomes has 1 row"):
+        risk.staged_summary(risk.staged_vs_lump(daily([1, 2, 3]), 1, 1, 2))
+    with pytest.raises(ValueError, match="no values"):
+        risk.as_percent(pd.DataFrame({"a": [np.nan, np.nan]}))
 
 
 def test_reports():
@@ -337,12 +462,12 @@ GOOD = daily(np.linspace(100, 200, 50))
 
 
 @pytest.mark.parametrize("call, exc, match", [
-    (lambda: risk.drawdown([1, 2, 3]), TypeError, "prices must be a pandas Series"),
-    (lambda: risk.drawdown(pd.Series([1.0, 2.0])), TypeError, "DatetimeIndex"),
+    (lambda: risk.drawdown([1, 2, 3]), TypeError, "prices must be a Series"),
+    (lambda: risk.drawdown(pd.Series([1.0, 2.0])), TypeError, "indexed by date"),
     (lambda: risk.drawdown(daily([1, np.nan, 2])), ValueError, "missing"),
     (lambda: risk.drawdown(daily([1, -2, 2])), ValueError, "<= 0"),
     (lambda: risk.drawdown(GOOD.astype(str)), TypeError, "numbers"),
-    (lambda: risk.drawdown(GOOD.iloc[::-1]), ValueError, "increasing"),
+    (lambda: risk.drawdown(GOOD.iloc[::-1]), ValueError, "date order"),
     (lambda: risk.staged_vs_lump(GOOD.iloc[::2]), ValueError, "daily"),
     (lambda: risk.staged_vs_lump(GOOD, tranches=0), ValueError, "tranches=0"),
     (lambda: risk.staged_vs_lump(GOOD, tranches=2.0), TypeError, "tranches"),
@@ -363,7 +488,8 @@ GOOD = daily(np.linspace(100, 200, 50))
     (lambda: risk.liquidation_price(-5, 10), ValueError, "entry=-5"),
     (lambda: risk.liquidation_price(100, "10x"), TypeError, "leverage"),
     (lambda: risk.liquidation_price(100, 10, maintenance=float("nan")), ValueError, "maintenance"),
-    (lambda: risk.liquidation_frequency(GOOD, [], [7]), TypeError, "leverages"),
+    (lambda: risk.liquidation_frequency(GOOD, [], [7]), ValueError, "leverages"),
+    (lambda: risk.liquidation_frequency(GOOD, 5, [7]), TypeError, "leverages"),
     (lambda: risk.liquidation_frequency(GOOD, [2], [3], check_every_days=7), ValueError, "check_every_days"),
     (lambda: risk.liquidation_frequency(GOOD, [2], [80]), ValueError, "too long"),
     (lambda: risk.block_bootstrap_paths([0.1, 0.2]), TypeError, "returns"),
@@ -375,7 +501,7 @@ GOOD = daily(np.linspace(100, 200, 50))
     (lambda: risk.fan_quantiles([[1.0, 2.0]]), TypeError, "paths"),
     (lambda: risk.binned_shares(pd.Series([0.1]), clip=(0.2, -0.2)), ValueError, "clip"),
     (lambda: risk.vol_target_weights(GOOD, target=0), ValueError, "target=0"),
-    (lambda: risk.staged_panel("doge"), ValueError, "asset='doge'"),
+    (lambda: risk.staged_numbers("doge"), ValueError, "asset='doge'"),
     (lambda: risk.asset_prices(5), TypeError, "asset"),
     (lambda: risk.rolling_volatility(GOOD, window_days=3), ValueError, "window_days=3"),
 ])
@@ -387,10 +513,12 @@ def test_bad_input(call, exc, match):
 @SETTINGS
 @given(price_paths(min_len=10))
 def test_worst_drawdowns_property(p):
-    t = risk.worst_drawdowns(p, n=100)
-    if t.empty:
-        assert risk.max_drawdown(p) == 0
+    if risk.max_drawdown(p) == 0:  # never below an earlier high: nothing to list, and it says so
+        with pytest.raises(ValueError, match="no drawdown"):
+            risk.worst_drawdowns(p, n=100)
         return
+    t = risk.worst_drawdowns(p, n=100)
+    assert not t.empty
     assert t["depth"].iloc[0] == pytest.approx(risk.max_drawdown(p))
     assert ((t["depth"] < 0) & (t["depth"] > -1)).all()
     assert (t["peak"] < t["trough"]).all()

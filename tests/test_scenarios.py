@@ -1,6 +1,8 @@
 """helpers.scenarios: the balance-sheet identity, regimes, the toy simulation, tables and charts."""
+import importlib.util
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,11 +14,17 @@ import helpers
 from helpers import scenarios as sc
 
 START = {"total_assets": 7000.0, "reserves": 3000.0, "tga": 800.0, "on_rrp": 200.0}
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _setup():
     helpers.setup()
+
+
+@pytest.fixture(scope="module")
+def data() -> sc.ScenarioInputs:
+    return sc.inputs()
 
 
 # ---------------------------------------------------------------- Scenario and identity
@@ -142,10 +150,12 @@ def test_liquidity_path_bad_inputs():
         sc.liquidity_path(sc.Scenario(), dict(START, reserves="3000"))
     with pytest.raises(TypeError):
         sc.identity_gap("path")
-    with pytest.raises(ValueError, match="missing columns"):
+    with pytest.raises(ValueError, match="path is missing column"):
         sc.identity_gap(pd.DataFrame({"reserves": [1.0]}))
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="path is missing column"):
         sc.scenario_regimes(pd.DataFrame({"x": [1]}))
+    with pytest.raises(ValueError, match="week order"):
+        sc.identity_gap(sc.liquidity_path(sc.Scenario(), START).iloc[::-1])
 
 
 scenarios = st.builds(
@@ -352,8 +362,13 @@ def test_toggle_effects_and_grid():
 
 
 def test_bench_entries_run_and_panel_outputs():
-    for name, (fn, kwargs) in sc.BENCH.items():
+    spec = importlib.util.spec_from_file_location("bench_scenarios", ROOT / "benchmarks" / "scenarios.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert set(bench.BENCH) == {"panel_outputs", "run_scenario"}
+    for name, (fn, kwargs) in bench.BENCH.items():
         assert fn(**kwargs) is not None, name
+    assert not hasattr(sc, "BENCH") and "BENCH" not in sc.__all__
     spec, report, table = sc.panel_outputs(pace=80.0, months=6, tga=1000.0, recession=True)
     assert spec["datasets"]["fan"][0]["week"] == 0.0 and "start" in spec["datasets"]
     assert spec["title"]["text"].startswith("Toy model: median")
@@ -366,10 +381,11 @@ def _datasets(chart):
     return chart.to_dict().get("datasets", {})
 
 
-def test_charts_have_titles_and_small_data():
+def test_charts_have_titles_and_small_data(data):
     res = sc.run_scenario(seed=6)
     liq, fans = sc.scenario_grid("purchase_months", (0, 4, 8), n_paths=200)
-    charts = [sc.history_chart(), sc.path_chart(res.path), sc.regime_chart(), sc.fan_chart(res),
+    charts = [sc.history_chart(data.balance_sheet, data.policy_events), sc.path_chart(res.path),
+              sc.regime_chart(sc.weekly_btc()), sc.price_fan_chart(res),
               sc.slider_chart(liq, fans, value=4), sc.effects_chart(sc.toggle_effects(n_paths=200))]
     for chart in charts:
         spec = chart.to_dict()
@@ -379,7 +395,7 @@ def test_charts_have_titles_and_small_data():
     slider = json.dumps(charts[4].to_dict())
     assert '"bind"' in slider
     with pytest.raises(TypeError, match="result"):
-        sc.fan_chart("res")
+        sc.price_fan_chart("res")
     with pytest.raises(TypeError, match="path"):
         sc.path_chart([1, 2])
     with pytest.raises(ValueError, match="field"):
@@ -393,3 +409,57 @@ def test_panel_builds():
 
     panel = sc.scenario_panel()
     assert isinstance(panel, widgets.VBox)
+
+
+# ---------------------------------------------------------------- the public face
+def test_inputs_are_fresh_copies_and_charts_take_them(data):
+    assert list(sc.ScenarioInputs._fields) == ["balance_sheet", "btc", "policy_rates", "policy_events"]
+    fresh = sc.inputs()
+    fresh.balance_sheet.iloc[:, :] = -1.0
+    assert (sc.inputs().balance_sheet["reserves"] > 0).all()
+    weekly = sc.weekly_btc()
+    weekly["btc"] = -1.0
+    assert (sc.weekly_btc()["btc"] > 0).all()  # the memo hands out copies
+    with pytest.raises(ValueError, match=r"^start=.* is out of range"):
+        sc.history_chart(data.balance_sheet, data.policy_events, start="2999-01-01")
+    with pytest.raises(ValueError, match="events has no reserve-management purchases"):
+        sc.history_chart(data.balance_sheet, data.policy_events.iloc[:2])
+    with pytest.raises(ValueError, match="weekly is missing column"):
+        sc.regime_chart(sc.weekly_btc()[["btc"]])
+    with pytest.raises(TypeError, match="title"):
+        sc.path_chart(sc.liquidity_path(), title=5)
+
+
+def test_wrappers_name_the_callers_arguments():
+    with pytest.raises(ValueError, match=r"^pace=-1 is out of range"):
+        sc.panel_outputs(pace=-1)
+    with pytest.raises(ValueError, match=r"^rrp=3000"):
+        sc.panel_outputs(rrp=3000)
+    with pytest.raises(TypeError, match=r"^months"):
+        sc.panel_outputs(months=4.5)
+    with pytest.raises(ValueError, match=r"^values\[1\]=25 is out of range"):
+        sc.scenario_grid("purchase_months", (0, 25))
+    with pytest.raises(TypeError, match=r"^values"):
+        sc.scenario_grid("purchase_pace", "10")
+    with pytest.raises(ValueError, match=r"^levels\[0\]"):
+        sc.run_scenario(levels=(0,), n_paths=10)
+    with pytest.raises(TypeError, match=r"^quantiles"):
+        sc.fan_table(np.full((2, 3), 100.0), quantiles="abc")
+    with pytest.raises(ValueError, match=r"^value=5 is not one of"):
+        liq, fans = sc.scenario_grid("purchase_months", (0, 4), n_paths=20)
+        sc.slider_chart(liq, fans, value=5)
+    with pytest.raises(ValueError, match="min_weeks=27|min_weeks=26"):
+        sc.regime_gap_by_year(27)
+    with pytest.raises(ValueError, match=r"^min_weeks=500: no spell lasts that long"):
+        sc.regime_spells(500)
+
+
+def test_counts_are_bounded():
+    with pytest.raises(ValueError, match=r"^n_paths=10001"):
+        sc.simulate_prices(np.ones(4, bool), 100.0, n_paths=10_001)
+    with pytest.raises(ValueError, match=r"^n_paths=10001"):
+        sc.scenario_grid("purchase_months", (0, 4), n_paths=10_001)
+    with pytest.raises(ValueError, match="regimes has 105 weeks"):
+        sc.simulate_prices(np.ones(105, bool), 100.0)
+    with pytest.raises(ValueError, match=r"^seed"):
+        sc.run_scenario(seed=2**40, n_paths=10)

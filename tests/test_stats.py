@@ -104,8 +104,12 @@ def test_correlation_matches_numpy():
     assert stats.correlation(x, y) == pytest.approx(np.corrcoef(x, y)[0, 1])
 
 
-def test_correlation_of_a_constant_is_nan():
-    assert math.isnan(stats.correlation([1.0, 1.0, 1.0, 1.0], [1.0, 2.0, 3.0, 4.0]))
+def test_correlation_of_a_constant_is_refused_not_nan():
+    # A constant has no correlation: a clear error naming the series, not a NaN to carry on with.
+    with pytest.raises(ValueError, match="x is constant"):
+        stats.correlation([1.0, 1.0, 1.0, 1.0], [1.0, 2.0, 3.0, 4.0])
+    with pytest.raises(ValueError, match="y is constant"):
+        stats.correlation(pd.Series([1.0, 2.0, 3.0, 4.0]), pd.Series([5.0, 5.0, 5.0, 5.0]))
 
 
 def test_correlation_bad_input():
@@ -393,3 +397,77 @@ def test_spurious_correlation_experiment_levels_vs_changes():
     assert sim["changes"].abs().quantile(0.95) < 0.15
     with pytest.raises(ValueError, match="n_pairs"):
         stats.spurious_correlation_experiment(0)
+
+
+# ---------------------------------------------------------------------------
+# The public face: odd input is refused by name, never answered with NaN or unbounded work
+# ---------------------------------------------------------------------------
+def test_permutation_test_on_a_constant_series_is_refused():
+    # It used to return statistic NaN with p = 0.01.
+    with pytest.raises(ValueError, match=r"^y is constant"):
+        stats.permutation_test(noise(50, 1), np.ones(50))
+    with pytest.raises(ValueError, match=r"^x is constant"):
+        stats.cross_correlation_test(np.ones(50), noise(50, 1), max_lag=3, n_perm=9)
+    with pytest.raises(ValueError, match=r"^x is constant"):
+        stats.bootstrap_corr_ci(np.ones(50), noise(50, 1), n_boot=9)
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: stats.permutation_test(noise(50, 1), noise(50, 2), n_perm=10_001), "n_perm"),
+    (lambda: stats.cross_correlation_test(noise(50, 1), noise(50, 2), n_perm=10**400), "n_perm"),
+    (lambda: stats.bootstrap_corr_ci(noise(50, 1), noise(50, 2), n_boot=1_000_000), "n_boot"),
+    (lambda: stats.bootstrap_mean_ci(noise(50, 1), n_boot=50_000), "n_boot"),
+    (lambda: stats.block_permutation_indices(100, n_draws=10_001), "n_draws"),
+    (lambda: stats.block_bootstrap_indices(10**400), "n"),
+    (lambda: stats.block_bootstrap_indices(5_000, n_draws=5_000), "n_draws"),  # 25 million cells
+    (lambda: stats.random_walks(100_000, 1_000), "n_steps"),
+    (lambda: stats.spurious_correlation_experiment(100_000, 100_000), "n_pairs"),
+    (lambda: stats.random_walks(10, drift=1e300), "drift"),
+    (lambda: stats.random_walks(10, sigma=1e300), "sigma"),
+    (lambda: stats.permutation_test(noise(50, 1), noise(50, 2), seed=2**40), "seed"),
+    (lambda: stats.fisher_ci(0.3, 10**400), "n"),
+    (lambda: stats.log_returns(pd.Series([1.0, 2.0, 3.0]), periods=10**400), "periods"),
+])
+def test_work_and_sizes_are_bounded(call, name):
+    with pytest.raises(ValueError, match=rf"^{name}="):
+        call()
+
+
+def test_the_largest_settings_the_course_uses_still_run():
+    assert stats.permutation_test(noise(600, 1), noise(600, 2), n_perm=stats.MAX_DRAWS).n_perm == 10_000
+    assert stats.bootstrap_mean_ci(noise(60, 3), n_boot=10_000)[0] == pytest.approx(noise(60, 3).mean())
+    assert stats.spurious_correlation_experiment(1000, 2400, seed=7).shape == (1000, 2)
+
+
+def test_dated_series_must_be_in_order_with_one_row_per_date():
+    idx = pd.date_range("2020-01-01", periods=40)
+    x, y = pd.Series(noise(40, 1), index=idx), pd.Series(noise(40, 2), index=idx)
+    with pytest.raises(ValueError, match=r"^x is not in date order"):
+        stats.cross_correlation(x.iloc[::-1], y, max_lag=3)
+    with pytest.raises(ValueError, match=r"^y has repeated dates"):
+        stats.correlation(x, pd.concat([y, y.iloc[:2]]))
+    with pytest.raises(ValueError, match="time-zone"):
+        stats.rolling_corr(x.tz_localize("UTC"), y, 10)
+    with pytest.raises(ValueError, match="prices is not in date order"):
+        stats.log_returns(x.abs().iloc[::-1] + 1)
+    with pytest.raises(ValueError, match="repeated index labels"):
+        stats.log_returns(pd.Series([1.0, 2.0, 3.0], index=[0, 1, 1]))
+    with pytest.raises(ValueError, match="not in index order"):
+        stats.permutation_test(pd.Series(noise(10, 1), index=range(10, 0, -1)), noise(10, 2))
+
+
+def test_no_nan_answers_for_flat_or_empty_input():
+    with pytest.raises(ValueError, match="max_lag=3: at lag"):
+        stats.cross_correlation([1.0, 1.0, 1.0, 1.0, 2.0, 3.0, 1.0], [1.0, 2.0, 3.0, 4.0, 2.0, 3.0, 1.0], max_lag=3)
+    x = pd.Series(noise(40, 3)).where(lambda s: s.index % 2 == 0)  # every other row missing
+    with pytest.raises(ValueError, match="window=5 with min_periods=5: no window"):
+        stats.rolling_corr(x, pd.Series(noise(40, 1)), 5)
+    assert stats.rolling_corr(x, pd.Series(noise(40, 1)), 6, min_periods=3).notna().any()
+    with pytest.raises(ValueError, match=r"prices\['b'\] has no two prices"):
+        stats.log_returns(pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [1.0, np.nan, np.nan]}))
+    with pytest.raises(ValueError, match="at least one column"):
+        stats.log_returns(pd.DataFrame(index=range(3)))
+    with pytest.raises(TypeError, match=r"prices\['a'\] must hold numbers"):
+        stats.simple_returns(pd.DataFrame({"a": ["1", "2"]}))
+    with pytest.raises(ValueError, match="infinite"):
+        stats.log_returns(pd.Series([1.0, np.inf, 2.0]))

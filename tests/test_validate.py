@@ -253,11 +253,21 @@ def test_every_type_error_follows_the_rule(value):
 # ---------------------------------------------------------------------------
 # The helper modules use these checks instead of private copies
 # ---------------------------------------------------------------------------
-@pytest.mark.parametrize("module", ["stats", "events", "claims", "repo", "risk", "liquidity", "scenarios",
-                                    "balance_sheet"])
-def test_modules_do_not_redefine_the_shared_checks(module):
-    source = (HELPERS / f"{module}.py").read_text(encoding="utf-8")
+TOPIC_SOURCES = sorted(p for p in HELPERS.rglob("*.py") if "exercises" not in p.parts and p.name != "validate.py")
+
+
+@pytest.mark.parametrize("path", TOPIC_SOURCES, ids=lambda p: str(p.relative_to(HELPERS)))
+def test_modules_do_not_redefine_the_shared_checks(path):
+    source = path.read_text(encoding="utf-8")
     private = re.findall(r"^def (_check_int|_check_float|_check_number|_check_choice|_check_date|_to_timestamp|"
-                         r"_check_seed|_check_rate|_real|_int|_number|_integer|_choice|_flag)\(", source, re.M)
-    assert not private, f"helpers/{module}.py defines {private}; use helpers.validate instead"
-    assert "from helpers.validate import" in source
+                         r"_check_seed|_check_rate|_check_frame|_check_series|_check_long|_real|_int|_number|"
+                         r"_integer|_choice|_flag)\(", source, re.M)
+    assert not private, f"{path.relative_to(HELPERS)} defines {private}; use helpers.validate instead"
+
+
+def test_every_topic_uses_the_shared_checks():
+    for topic in ("stats", "events", "claims", "money_markets", "risk", "liquidity", "scenarios",
+                  "balance_sheet", "snapshot_tour"):
+        folder = HELPERS / topic
+        files = list(folder.rglob("*.py")) if folder.is_dir() else [HELPERS / f"{topic}.py"]
+        assert any("from helpers.validate import" in f.read_text(encoding="utf-8") for f in files), topic

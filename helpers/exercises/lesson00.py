@@ -1,16 +1,22 @@
 """Lesson 00 exercises: warm-up questions on the data snapshot.
 
-Each one asks for a step the lesson showed (change the widget's item and week, run ``overview.peak``
+Each one asks for a step the lesson showed (change the widget's item and week, run ``tour.peak``
 on another column, combine two weeks of the table), not for a number printed in the lesson. Expected
 answers are computed from the snapshot when a checker runs.
 """
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
+from helpers import snapshot_tour as tour
+from helpers.exercises import Choice, Exercise, Quiz, Slip, bind, number
+from helpers.exercises._inputs import table
+
+SETUP = """\
+import helpers
+from helpers import snapshot_tour as tour
+bs = helpers.load("fed_balance_sheet")
+"""
 
 Q1_ITEM, Q1_WEEK = "total_assets", "2020-12-30"   # the widget's item and week for exercise 1
 Q2_ITEM = "reserves"                              # exercise 2: the peak of another column
@@ -18,88 +24,17 @@ Q3_END = "2025-12-01"                             # exercise 3: the day QT2's ru
 
 
 def _bs() -> pd.DataFrame:
-    from helpers.data import load
-
-    return load("fed_balance_sheet")
-
-
-def _not_a_number(answer) -> str:
-    return "" if is_number(answer) else f"expected a number, got {type(answer).__name__}"
+    return table("fed_balance_sheet")
 
 
 # --- Exercise 1: the widget, another item and another week --------------------------------------
 def _q1_summary() -> dict:
-    from helpers import overview
-
-    return overview.week_summary(_bs(), Q1_ITEM, Q1_WEEK)
-
-
-def _check_q1(answer):
-    if _not_a_number(answer):
-        return False, _not_a_number(answer)
-    s = _q1_summary()
-    expected, level = s["change_1y_bn"], s["value_bn"]
-    if math.isclose(float(answer), expected, rel_tol=0.002, abs_tol=0.15):
-        return True, ""
-    if math.isclose(float(answer), -expected, rel_tol=0.002, abs_tol=0.15):
-        return False, "right size, wrong sign: total assets grew that year, so the change is positive"
-    if math.isclose(float(answer), level, rel_tol=0.002, abs_tol=0.15):
-        return False, "that is the level in that week; the question asks for the change over the year before"
-    if math.isclose(float(answer) * 1000, expected, rel_tol=0.01):
-        return False, "give the change in $ billions, as the widget prints it, not in $ trillions"
-    return False, (f"set the widget to 'Total assets' and the week {Q1_WEEK} (or run "
-                   f"show('{Q1_ITEM}', '{Q1_WEEK}')) and read the one-year change")
-
-
-q1 = Exercise(
-    "Exercise 1",
-    f"Set the widget to Total assets and the week of {Q1_WEEK} (or run show('{Q1_ITEM}', '{Q1_WEEK}')). "
-    "By how much did the Fed's total assets change over the year before that week, in $ billions?",
-    _check_q1,
-    "Change both controls of the widget: Item → Total assets, Week → 2020-12-30. The number in "
-    "brackets is the change from the same week a year (52 weeks) earlier, in $ billions.",
-    f"answer = overview.week_summary(bs, '{Q1_ITEM}', '{Q1_WEEK}')['change_1y_bn']",
-    lambda: (f"in the year of the pandemic purchases the balance sheet grew by "
-             f"${_q1_summary()['change_1y_bn'] / 1000:.2f} trillion — about "
-             f"{_q1_summary()['change_1y_bn'] / _bs().loc['2007', 'total_assets'].mean():.1f} times its whole "
-             "size in 2007. Compare that with how slowly the QT bands bring it down."),
-)
+    return tour.week_summary(_bs(), Q1_ITEM, Q1_WEEK)
 
 
 # --- Exercise 2: the peak of another column -------------------------------------------------------
 def _q2_peak() -> tuple[pd.Timestamp, float]:
-    from helpers import overview
-
-    return overview.peak(_bs(), Q2_ITEM)
-
-
-def _check_q2(answer):
-    if _not_a_number(answer):
-        return False, _not_a_number(answer)
-    week, peak_bn = _q2_peak()
-    value = float(answer)
-    if math.isclose(value, peak_bn / 1000, rel_tol=0.005):
-        return True, ""
-    if math.isclose(value, peak_bn, rel_tol=0.005):
-        return False, "right peak, wrong unit: the table is in $ billions; divide by 1,000 for $ trillions"
-    bs = _bs()
-    if math.isclose(value, float(bs["total_assets"].max()) / 1000, rel_tol=0.005):
-        return False, "that is the peak of total assets; use the reserves column"
-    if math.isclose(value, float(bs[Q2_ITEM].iloc[-1]) / 1000, rel_tol=0.005):
-        return False, "that is the latest week's reserves, not their highest week"
-    return False, "not the highest weekly value of reserves; try overview.peak(bs, 'reserves') and divide by 1,000"
-
-
-q2 = Exercise(
-    "Exercise 2",
-    "The lesson found the peak of total assets with overview.peak(bs). Do the same for bank reserves "
-    "(column 'reserves'): how high was their highest weekly value, in $ trillions (two decimals)?",
-    _check_q2,
-    "overview.peak(bs, 'reserves') returns (week, value in $ billions); divide the value by 1,000. "
-    "bs['reserves'].max() gives the same value.",
-    "week, value = overview.peak(bs, 'reserves')\nanswer = round(value / 1000, 2)",
-    lambda: _q2_explain(),
-)
+    return tour.peak(_bs(), Q2_ITEM)
 
 
 def _q2_explain() -> str:
@@ -121,38 +56,63 @@ def _qt2_change() -> float:
     return float(bs.loc[end_week, "total_assets"] - bs.loc[peak_week, "total_assets"])
 
 
-def _check_q3(answer):
-    if _not_a_number(answer):
-        return False, _not_a_number(answer)
-    expected = _qt2_change()
-    ok, msg = close_to(expected, rel=0.01)(answer)
-    if ok:
-        return True, ""
-    value = float(answer)
-    if math.isclose(-value, expected, rel_tol=0.01):
-        return False, "total assets fell, so the change is negative (later minus earlier)"
-    if math.isclose(value * 1000, expected, rel_tol=0.02):
-        return False, "give the change in $ billions (the table's unit), not in $ trillions"
+def _to_latest() -> float:
     bs = _bs()
-    to_latest = float(bs["total_assets"].iloc[-1] - bs["total_assets"].max())
-    if math.isclose(value, to_latest, rel_tol=0.01):
-        return False, ("that runs to the latest week; stop at the first Wednesday on or after 1 December 2025, "
-                       "when runoff ended")
-    return False, msg
+    return float(bs["total_assets"].iloc[-1] - bs["total_assets"].max())
 
 
-q3 = Exercise(
-    "Exercise 3",
-    "By how much did total assets change, in $ billions, from their peak week to the first Wednesday on "
-    "or after 1 December 2025 (the day QT2's runoff ended)? Give a negative number for a fall.",
-    _check_q3,
-    "Find the peak week with .idxmax(); find the first Wednesday on or after 2025-12-01 with "
-    "bs.loc['2025-12-01':].index[0]; subtract the two values (later minus earlier).",
-    "peak_week = bs['total_assets'].idxmax()\n"
-    "end_week = bs.loc['2025-12-01':].index[0]\n"
-    "answer = bs.loc[end_week, 'total_assets'] - bs.loc[peak_week, 'total_assets']",
-    "lesson 01 asks where that drain landed: reserves, the Treasury's account or the reverse repo facility.",
-)
+EXERCISES = bind(globals(), [
+    Exercise(
+        prompt=(f"Set the widget to Total assets and the week of {Q1_WEEK} (or run show('{Q1_ITEM}', '{Q1_WEEK}')). "
+                "By how much did the Fed's total assets change over the year before that week, in $ billions?"),
+        checker=number(lambda: _q1_summary()["change_1y_bn"], rel=0.002, abs_tol=0.15, slips=[
+            Slip.sign("right size, wrong sign: total assets grew that year, so the change is positive"),
+            Slip(lambda: _q1_summary()["value_bn"],
+                 "that is the level in that week; the question asks for the change over the year before"),
+            Slip.scaled(1 / 1000, "give the change in $ billions, as the widget prints it, not in $ trillions",
+                        rel=0.01, abs_tol=0.0),
+        ], otherwise=(f"set the widget to 'Total assets' and the week {Q1_WEEK} (or run "
+                      f"show('{Q1_ITEM}', '{Q1_WEEK}')) and read the one-year change")),
+        hint_text=("Change both controls of the widget: Item → Total assets, Week → 2020-12-30. The number in "
+                   "brackets is the change from the same week a year (52 weeks) earlier, in $ billions."),
+        solution_code=f"answer = tour.week_summary(bs, '{Q1_ITEM}', '{Q1_WEEK}')['change_1y_bn']",
+        explain=lambda: (f"in the year of the pandemic purchases the balance sheet grew by "
+                         f"${_q1_summary()['change_1y_bn'] / 1000:.2f} trillion — about "
+                         f"{_q1_summary()['change_1y_bn'] / _bs().loc['2007', 'total_assets'].mean():.1f} times its "
+                         "whole size in 2007. Compare that with how slowly the QT bands bring it down."),
+    ),
+    Exercise(
+        prompt=("The lesson found the peak of total assets with tour.peak(bs). Do the same for bank reserves "
+                "(column 'reserves'): how high was their highest weekly value, in $ trillions (two decimals)?"),
+        checker=number(lambda: _q2_peak()[1] / 1000, rel=0.005, slips=[
+            Slip.scaled(1000, "right peak, wrong unit: the table is in $ billions; divide by 1,000 for $ trillions"),
+            Slip(lambda: float(_bs()["total_assets"].max()) / 1000,
+                 "that is the peak of total assets; use the reserves column"),
+            Slip(lambda: float(_bs()[Q2_ITEM].iloc[-1]) / 1000,
+                 "that is the latest week's reserves, not their highest week"),
+        ], otherwise="not the highest weekly value of reserves; try tour.peak(bs, 'reserves') and divide by 1,000"),
+        hint_text=("tour.peak(bs, 'reserves') returns (week, value in $ billions); divide the value by 1,000. "
+                   "bs['reserves'].max() gives the same value."),
+        solution_code="week, value = tour.peak(bs, 'reserves')\nanswer = round(value / 1000, 2)",
+        explain=_q2_explain,
+    ),
+    Exercise(
+        prompt=("By how much did total assets change, in $ billions, from their peak week to the first Wednesday "
+                "on or after 1 December 2025 (the day QT2's runoff ended)? Give a negative number for a fall."),
+        checker=number(_qt2_change, rel=0.01, slips=[
+            Slip.sign("total assets fell, so the change is negative (later minus earlier)"),
+            Slip.scaled(1 / 1000, "give the change in $ billions (the table's unit), not in $ trillions", rel=0.02),
+            Slip(_to_latest, "that runs to the latest week; stop at the first Wednesday on or after 1 December "
+                             "2025, when runoff ended"),
+        ]),
+        hint_text=("Find the peak week with .idxmax(); find the first Wednesday on or after 2025-12-01 with "
+                   "bs.loc['2025-12-01':].index[0]; subtract the two values (later minus earlier)."),
+        solution_code=("peak_week = bs['total_assets'].idxmax()\n"
+                       "end_week = bs.loc['2025-12-01':].index[0]\n"
+                       "answer = bs.loc[end_week, 'total_assets'] - bs.loc[peak_week, 'total_assets']"),
+        explain="lesson 01 asks where that drain landed: reserves, the Treasury's account or the reverse repo facility.",
+    ),
+])
 
 
 quiz = Quiz(

@@ -6,11 +6,22 @@ so no number printed in the lesson answers it. Expected answers are computed whe
 """
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
+from helpers import balance_sheet as bsh
+from helpers.data import memo
+from helpers.exercises import Choice, Exercise, Quiz, Slip, bind, number
+from helpers.exercises._inputs import table
+
+SETUP = """\
+import pandas as pd
+import helpers
+from helpers import balance_sheet as bsh
+bs = helpers.load("fed_balance_sheet")
+events = helpers.load("policy_events")
+levels = bsh.monthly_levels(bs)
+qt2 = bsh.runoff_comparison("QT2", 60, 10, levels=levels, events=events)
+"""
 
 QT2_START, QT2_END = "2022-06-01", "2025-12-01"
 Q1_STEPS = (("qe_nonbank", 75), ("mmf_to_onrrp", 30))  # exercise 1: two operations in sequence, $ billions
@@ -20,26 +31,13 @@ GRID = tuple(range(2, 17))  # whole-number MBS paydown rates, percent a year (th
 
 
 def _bs() -> pd.DataFrame:
-    from helpers.data import load
-
-    return load("fed_balance_sheet")
-
-
-def _number(answer) -> tuple[bool, str]:
-    if not is_number(answer):
-        return False, f"expected a number, got {type(answer).__name__}"
-    return True, ""
-
-
-def _near(a: float, b: float, rel: float = 0.01) -> bool:
-    return math.isclose(float(a), float(b), rel_tol=rel, abs_tol=1e-6)
+    return table("fed_balance_sheet")
 
 
 # --- Exercise 1: predict a two-step sequence, then check it ---------------------------------------
+@memo
 def _q1_changes() -> tuple[float, float, float]:
     """Change in bank reserves after both steps, after the first only, after the second only ($ billions)."""
-    from helpers import balance_sheet as bsh
-
     start = bsh.starting_ledger()
     both = bsh.reserves(bsh.apply_sequence(start, list(Q1_STEPS))) - bsh.reserves(start)
     first = bsh.reserves(bsh.apply(start, *Q1_STEPS[0])) - bsh.reserves(start)
@@ -51,88 +49,17 @@ def _q1_expected() -> float:
     return _q1_changes()[0]
 
 
-def _check_q1(answer):
-    ok, msg = _number(answer)
-    if not ok:
-        return ok, msg
-    both, first, second = _q1_changes()
-    if close_to(both, abs_tol=1e-6)(answer)[0]:
-        return True, ""
-    if _near(answer, first):
-        return False, ("that is the QE step alone; the money funds' move into ON RRP also takes cash out of "
-                       "bank reserves")
-    if _near(answer, second):
-        return False, "that is the ON RRP step alone; the QE purchase added reserves first"
-    if _near(answer, first - second):
-        return False, "check the sign of the second step: cash moving into ON RRP leaves bank reserves"
-    if _near(answer, -both):
-        return False, "check the sign: QE added more reserves than the ON RRP move took away"
-    return False, "apply both steps, then compare bsh.reserves(after) with bsh.reserves(start)"
-
-
-q1 = Exercise(
-    "Exercise 1",
-    "Predict, then check: starting from bsh.starting_ledger(), the Fed buys $75 billion of notes from a "
-    "non-bank (QE); then money-market funds move $30 billion of their cash from bank deposits into the "
-    "ON RRP. What is the total change in bank reserves, in $ billions?",
-    _check_q1,
-    "Use the table of effects (it is for $100 billion of each operation) to predict each step, then check "
-    "with bsh.apply_sequence(start, [('qe_nonbank', 75), ('mmf_to_onrrp', 30)]) and "
-    "bsh.reserves(after) - bsh.reserves(start).",
-    "start = bsh.starting_ledger()\n"
-    "after = bsh.apply_sequence(start, [('qe_nonbank', 75), ('mmf_to_onrrp', 30)])\n"
-    "answer = bsh.reserves(after) - bsh.reserves(start)",
-    "QE adds reserves whoever sells; cash that money funds park at the ON RRP leaves the banks. Over QT2 "
-    "the same mechanism ran in reverse: cash leaving the ON RRP kept reserves from falling as fast as the "
-    "Fed's assets (section 4).",
-)
-
-
 # --- Exercise 2: runoff + TGA rebuild --------------------------------------------------------------
 def _q2_expected() -> float:
-    from helpers import balance_sheet as bsh
-
     start = bsh.starting_ledger()
     after = bsh.apply_sequence(start, [("qt_runoff_tga", 60), ("tga_rebuild_nonbank", 60)])
     return bsh.reserves(after) - bsh.reserves(start)
 
 
-def _check_q2(answer):
-    ok, msg = _number(answer)
-    if not ok:
-        return ok, msg
-    expected = _q2_expected()
-    if close_to(expected, abs_tol=1e-6)(answer)[0]:
-        return True, ""
-    if answer == -expected:
-        return False, "check the sign: reserves fall, so the change is negative"
-    if answer == 0:
-        return False, ("0 is the change after the runoff alone; the rebuild step, paid from bank "
-                       "deposits, is where reserves move")
-    return False, "apply both steps, then compare bsh.reserves(after) with bsh.reserves(start)"
-
-
-q2 = Exercise(
-    "Exercise 2",
-    "Predict, then check: a $60 billion Treasury note held by the Fed matures and is paid from the TGA (QT runoff); the "
-    "Treasury then sells $60 billion of bills to non-banks to refill the TGA. What is the total change "
-    "in bank reserves, in $ billions?",
-    _check_q2,
-    "bsh.apply_sequence(start, [('qt_runoff_tga', 60), ('tga_rebuild_nonbank', 60)]), then "
-    "bsh.reserves(after) - bsh.reserves(start).",
-    "start = bsh.starting_ledger()\n"
-    "after = bsh.apply_sequence(start, [('qt_runoff_tga', 60), ('tga_rebuild_nonbank', 60)])\n"
-    "answer = bsh.reserves(after) - bsh.reserves(start)",
-    "runoff shrinks the Fed's assets and the TGA; refilling the TGA from private deposits is what "
-    "drains reserves. Try 'tga_rebuild_onrrp' as the second step: then reserves do not move at all.",
-)
-
-
 # --- Exercise 3: MBS runoff against its caps, in one year ------------------------------------------
+@memo
 def _q3_ratios() -> tuple[float, float]:
     """Actual MBS runoff / sum of MBS caps in Q3_YEAR, and over all of QT2 (fractions)."""
-    from helpers import balance_sheet as bsh
-
     c = bsh.runoff_comparison("QT2", levels=bsh.monthly_levels(_bs()))
     year = c.loc[Q3_YEAR]
     return (float(year["actual_runoff_mbs"].sum() / year["mbs_cap"].sum()),
@@ -143,92 +70,24 @@ def _q3_expected() -> float:
     return _q3_ratios()[0]
 
 
-def _check_q3(answer):
-    ok, msg = _number(answer)
-    if not ok:
-        return ok, msg
-    expected, whole = _q3_ratios()
-    if close_to(expected, rel=0.005, abs_tol=0.0005)(answer)[0]:
-        return True, ""
-    if 1 < answer <= 100 and _near(answer, expected * 100, rel=0.01):
-        return False, "give a fraction (0.5 for half), not a percentage"
-    if _near(answer, whole, rel=0.005):
-        return False, f"that is the ratio for all of QT2; keep only the months of {Q3_YEAR}"
-    return False, (f"keep the {Q3_YEAR} rows of the QT2 comparison and divide the sum of actual_runoff_mbs "
-                   "by the sum of mbs_cap")
-
-
-q3 = Exercise(
-    "Exercise 3",
-    f"Change the window: in calendar {Q3_YEAR} alone (its twelve runoff months), what fraction of the MBS "
-    "runoff that the caps allowed actually happened? Give sum of actual MBS runoff ÷ sum of MBS caps, as "
-    "a fraction.",
-    _check_q3,
-    f"qt2 (the lesson's QT2 comparison) has one row per runoff month; qt2.loc['{Q3_YEAR}'] keeps that "
-    "year. Sum its actual_runoff_mbs and its mbs_cap, then divide.",
-    f"year = qt2.loc['{Q3_YEAR}']\n"
-    "answer = year['actual_runoff_mbs'].sum() / year['mbs_cap'].sum()",
-    lambda: (f"in {Q3_YEAR} MBS ran off at {_q3_ratios()[0]:.0%} of what the caps allowed, against "
-             f"{_q3_ratios()[1]:.0%} over all of QT2: the cap never bound, because once mortgage rates rose "
-             "few homeowners refinanced or moved, so little principal came back to the Fed."),
-)
-
-
 # --- Exercise 4: the drain in the last year of runoff ---------------------------------------------
+@memo
 def _q4_drain() -> pd.DataFrame:
-    from helpers import balance_sheet as bsh
-
     return bsh.drain_decomposition(_bs(), Q4_START, QT2_END)
+
+
+@memo
+def _whole_drain() -> pd.DataFrame:
+    return bsh.drain_decomposition(_bs(), QT2_START, QT2_END)
 
 
 def _q4_expected() -> float:
     return float(_q4_drain().loc["Reserves", "change"])
 
 
-def _check_q4(answer):
-    ok, msg = _number(answer)
-    if not ok:
-        return ok, msg
-    d = _q4_drain()
-    expected = float(d.loc["Reserves", "change"])
-    if close_to(expected, rel=0.005)(answer)[0]:
-        return True, ""
-    if _near(answer, -expected, rel=0.005):
-        return False, "right size, wrong sign: reserves fell, so the change is negative"
-    if _near(answer, d.loc["Total assets", "change"], rel=0.005):
-        return False, "that is the change in total assets; read the Reserves row"
-    if _near(answer, d.loc["Reserves", "share of asset change"], rel=0.02):
-        return False, "that is the share of the asset change; the question asks for $ billions"
-    from helpers import balance_sheet as bsh
-
-    whole = bsh.drain_decomposition(_bs(), QT2_START, QT2_END).loc["Reserves", "change"]
-    if _near(answer, whole, rel=0.005):
-        return False, f"that is the whole of QT2; start the window at the week nearest {Q4_START}"
-    if abs(float(answer)) < 10:
-        return False, "give the change in $ billions (the table's unit), not in $ trillions"
-    return False, (f"run bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}') and read the change in the "
-                   "Reserves row")
-
-
-q4 = Exercise(
-    "Exercise 4",
-    f"Change the window of the drain decomposition to the last year of runoff: from the week nearest "
-    f"{Q4_START} to the week nearest {QT2_END}. By how much did bank reserves change, in $ billions? "
-    "(Predict first: more or less than over all of QT2?)",
-    _check_q4,
-    f"bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}') has a 'change' column; read the Reserves row. "
-    "A fall is negative.",
-    f"d = bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}')\n"
-    "answer = d.loc['Reserves', 'change']",
-    lambda: _q4_explain(),
-)
-
-
 def _q4_explain() -> str:
-    from helpers import balance_sheet as bsh
-
     d = _q4_drain()
-    whole = bsh.drain_decomposition(_bs(), QT2_START, QT2_END)
+    whole = _whole_drain()
     return (f"in that last year reserves changed by {d.loc['Reserves', 'change']:+,.0f} $ billions — "
             f"{d.loc['Reserves', 'change'] / whole.loc['Reserves', 'change']:.0%} of their whole fall over QT2 — "
             f"while total assets changed by {d.loc['Total assets', 'change']:+,.0f}. With the ON RRP nearly "
@@ -237,10 +96,9 @@ def _q4_explain() -> str:
 
 
 # --- Exercise 5: estimate the MBS paydown rate from the data ---------------------------------------
+@memo
 def _q5_parts() -> tuple[float, float, float]:
     """(mean actual MBS runoff a month, mean MBS held on the first Wednesdays, holdings in the first month)."""
-    from helpers import balance_sheet as bsh
-
     levels = bsh.monthly_levels(_bs())
     c = bsh.runoff_comparison("QT2", levels=levels)
     held = levels.loc[c.index, "mbs"]
@@ -252,10 +110,14 @@ def _q5_expected() -> float:
     return 12 * runoff / held * 100
 
 
+def _q5_first_month() -> float:
+    runoff, _, first = _q5_parts()
+    return 12 * runoff / first * 100
+
+
+@memo
 def _q5_scores() -> pd.Series:
     """For each whole-number rate of GRID: |actual - simulated| QT2 MBS runoff, $ billions."""
-    from helpers import balance_sheet as bsh
-
     levels = bsh.monthly_levels(_bs())
     gaps = {}
     for r in GRID:
@@ -264,43 +126,116 @@ def _q5_scores() -> pd.Series:
     return pd.Series(gaps)
 
 
-def _check_q5(answer):
-    ok, msg = _number(answer)
-    if not ok:
-        return ok, msg
-    runoff, held, first = _q5_parts()
-    expected = 12 * runoff / held * 100
-    if close_to(expected, rel=0.01)(answer)[0]:
-        return True, ""
-    if _near(answer, expected / 100, rel=0.01):
-        return False, "give percent a year (7.5 for 7.5 %), not a fraction"
-    if _near(answer, expected / 12, rel=0.01):
-        return False, "that is a monthly rate; multiply by 12 for percent a year"
-    if _near(answer, 12 * runoff / first * 100, rel=0.01):
-        return False, "you divided by the holdings of the first month; use the average over the runoff months"
-    if float(answer) == int(answer) and GRID[0] <= answer <= GRID[-1]:
-        return False, ("a whole number from the chart's grid is a first guess; the question asks for the rate "
-                       "the data imply, with decimals")
-    return False, "12 × mean monthly actual MBS runoff ÷ mean MBS held on the first Wednesdays × 100"
+def _on_the_grid(answer: float, expected: float) -> bool:
+    return answer == int(answer) and GRID[0] <= answer <= GRID[-1]
 
 
-q5 = Exercise(
-    "Exercise 5",
-    "Instead of searching with the slider, estimate the MBS paydown rate directly from the data: over "
-    "QT2's runoff months, 12 × the average actual monthly MBS runoff ÷ the average MBS held on the first "
-    "Wednesdays of those months, in percent a year. Is it close to the rate where the chart's dashed line "
-    "meets the data?",
-    _check_q5,
-    "qt2['actual_runoff_mbs'].mean() is the average runoff a month; levels.loc[qt2.index, 'mbs'].mean() "
-    "the average holdings (both $ billions). Multiply the ratio by 12 and by 100.",
-    "runoff = qt2['actual_runoff_mbs'].mean()\n"
-    "held = levels.loc[qt2.index, 'mbs'].mean()\n"
-    "answer = 12 * runoff / held * 100",
-    lambda: (f"the data imply about {_q5_expected():.1f} % a year; of the chart's whole-number rates, "
-             f"{int(_q5_scores().idxmin())} % fits best. A constant rate is crude — paydowns are seasonal and "
-             "fell as mortgage rates rose — but either way QT2's MBS runoff was set by homeowners' "
-             "repayments, not by the $35 billion cap."),
-)
+_BOTH_STEPS = "apply both steps, then compare bsh.reserves(after) with bsh.reserves(start)"
+
+EXERCISES = bind(globals(), [
+    Exercise(
+        prompt=("Predict, then check: starting from bsh.starting_ledger(), the Fed buys $75 billion of notes from a "
+                "non-bank (QE); then money-market funds move $30 billion of their cash from bank deposits into the "
+                "ON RRP. What is the total change in bank reserves, in $ billions?"),
+        checker=number(_q1_expected, abs_tol=1e-6, slips=[
+            Slip(lambda: _q1_changes()[1], "that is the QE step alone; the money funds' move into ON RRP also takes "
+                                           "cash out of bank reserves"),
+            Slip(lambda: _q1_changes()[2], "that is the ON RRP step alone; the QE purchase added reserves first"),
+            Slip(lambda: _q1_changes()[1] - _q1_changes()[2],
+                 "check the sign of the second step: cash moving into ON RRP leaves bank reserves"),
+            Slip.sign("check the sign: QE added more reserves than the ON RRP move took away"),
+        ], otherwise=_BOTH_STEPS),
+        hint_text=("Use the table of effects (it is for $100 billion of each operation) to predict each step, then "
+                   "check with bsh.apply_sequence(start, [('qe_nonbank', 75), ('mmf_to_onrrp', 30)]) and "
+                   "bsh.reserves(after) - bsh.reserves(start)."),
+        solution_code=("start = bsh.starting_ledger()\n"
+                       "after = bsh.apply_sequence(start, [('qe_nonbank', 75), ('mmf_to_onrrp', 30)])\n"
+                       "answer = bsh.reserves(after) - bsh.reserves(start)"),
+        explain=("QE adds reserves whoever sells; cash that money funds park at the ON RRP leaves the banks. Over QT2 "
+                 "the same mechanism ran in reverse: cash leaving the ON RRP kept reserves from falling as fast as "
+                 "the Fed's assets (section 4)."),
+    ),
+    Exercise(
+        prompt=("Predict, then check: a $60 billion Treasury note held by the Fed matures and is paid from the TGA "
+                "(QT runoff); the Treasury then sells $60 billion of bills to non-banks to refill the TGA. What is "
+                "the total change in bank reserves, in $ billions?"),
+        checker=number(_q2_expected, abs_tol=1e-6, slips=[
+            Slip.sign("check the sign: reserves fall, so the change is negative", rel=0.0),
+            Slip(0, "0 is the change after the runoff alone; the rebuild step, paid from bank deposits, is where "
+                    "reserves move", rel=0.0),
+        ], otherwise=_BOTH_STEPS),
+        hint_text=("bsh.apply_sequence(start, [('qt_runoff_tga', 60), ('tga_rebuild_nonbank', 60)]), then "
+                   "bsh.reserves(after) - bsh.reserves(start)."),
+        solution_code=("start = bsh.starting_ledger()\n"
+                       "after = bsh.apply_sequence(start, [('qt_runoff_tga', 60), ('tga_rebuild_nonbank', 60)])\n"
+                       "answer = bsh.reserves(after) - bsh.reserves(start)"),
+        explain=("runoff shrinks the Fed's assets and the TGA; refilling the TGA from private deposits is what "
+                 "drains reserves. Try 'tga_rebuild_onrrp' as the second step: then reserves do not move at all."),
+    ),
+    Exercise(
+        prompt=(f"Change the window: in calendar {Q3_YEAR} alone (its twelve runoff months), what fraction of the "
+                "MBS runoff that the caps allowed actually happened? Give sum of actual MBS runoff ÷ sum of MBS "
+                "caps, as a fraction."),
+        checker=number(_q3_expected, rel=0.005, abs_tol=0.0005, slips=[
+            Slip.scaled(100, "give a fraction (0.5 for half), not a percentage", rel=0.01, abs_tol=0.0),
+            Slip(lambda: _q3_ratios()[1], f"that is the ratio for all of QT2; keep only the months of {Q3_YEAR}",
+                 abs_tol=1e-6),
+        ], otherwise=(f"keep the {Q3_YEAR} rows of the QT2 comparison and divide the sum of actual_runoff_mbs "
+                      "by the sum of mbs_cap")),
+        hint_text=(f"qt2 (the lesson's QT2 comparison) has one row per runoff month; qt2.loc['{Q3_YEAR}'] keeps that "
+                   "year. Sum its actual_runoff_mbs and its mbs_cap, then divide."),
+        solution_code=(f"year = qt2.loc['{Q3_YEAR}']\n"
+                       "answer = year['actual_runoff_mbs'].sum() / year['mbs_cap'].sum()"),
+        explain=lambda: (f"in {Q3_YEAR} MBS ran off at {_q3_ratios()[0]:.0%} of what the caps allowed, against "
+                         f"{_q3_ratios()[1]:.0%} over all of QT2: the cap never bound, because once mortgage rates "
+                         "rose few homeowners refinanced or moved, so little principal came back to the Fed."),
+    ),
+    Exercise(
+        prompt=(f"Change the window of the drain decomposition to the last year of runoff: from the week nearest "
+                f"{Q4_START} to the week nearest {QT2_END}. By how much did bank reserves change, in $ billions? "
+                "(Predict first: more or less than over all of QT2?)"),
+        checker=number(_q4_expected, rel=0.005, slips=[
+            Slip.sign("right size, wrong sign: reserves fell, so the change is negative"),
+            Slip(lambda: _q4_drain().loc["Total assets", "change"],
+                 "that is the change in total assets; read the Reserves row"),
+            Slip(lambda: _q4_drain().loc["Reserves", "share of asset change"],
+                 "that is the share of the asset change; the question asks for $ billions", rel=0.02),
+            Slip(lambda: _whole_drain().loc["Reserves", "change"],
+                 f"that is the whole of QT2; start the window at the week nearest {Q4_START}"),
+            Slip.when(lambda answer, expected: abs(answer) < 10,
+                      "give the change in $ billions (the table's unit), not in $ trillions"),
+        ], otherwise=(f"run bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}') and read the change in the "
+                      "Reserves row")),
+        hint_text=(f"bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}') has a 'change' column; read the Reserves "
+                   "row. A fall is negative."),
+        solution_code=(f"d = bsh.drain_decomposition(bs, '{Q4_START}', '{QT2_END}')\n"
+                       "answer = d.loc['Reserves', 'change']"),
+        explain=_q4_explain,
+    ),
+    Exercise(
+        prompt=("Instead of searching with the slider, estimate the MBS paydown rate directly from the data: over "
+                "QT2's runoff months, 12 × the average actual monthly MBS runoff ÷ the average MBS held on the first "
+                "Wednesdays of those months, in percent a year. Is it close to the rate where the chart's dashed "
+                "line meets the data?"),
+        checker=number(_q5_expected, rel=0.01, slips=[
+            Slip.scaled(1 / 100, "give percent a year (7.5 for 7.5 %), not a fraction"),
+            Slip.scaled(1 / 12, "that is a monthly rate; multiply by 12 for percent a year"),
+            Slip(_q5_first_month, "you divided by the holdings of the first month; use the average over the "
+                                  "runoff months"),
+            Slip.when(_on_the_grid, "a whole number from the chart's grid is a first guess; the question asks for "
+                                    "the rate the data imply, with decimals"),
+        ], otherwise="12 × mean monthly actual MBS runoff ÷ mean MBS held on the first Wednesdays × 100"),
+        hint_text=("qt2['actual_runoff_mbs'].mean() is the average runoff a month; levels.loc[qt2.index, 'mbs'].mean() "
+                   "the average holdings (both $ billions). Multiply the ratio by 12 and by 100."),
+        solution_code=("runoff = qt2['actual_runoff_mbs'].mean()\n"
+                       "held = levels.loc[qt2.index, 'mbs'].mean()\n"
+                       "answer = 12 * runoff / held * 100"),
+        explain=lambda: (f"the data imply about {_q5_expected():.1f} % a year; of the chart's whole-number rates, "
+                         f"{int(_q5_scores().idxmin())} % fits best. A constant rate is crude — paydowns are seasonal "
+                         "and fell as mortgage rates rose — but either way QT2's MBS runoff was set by homeowners' "
+                         "repayments, not by the $35 billion cap."),
+    ),
+])
 
 
 quiz = Quiz(

@@ -7,14 +7,21 @@ answer is checked (nothing is hard-coded), so the checks stay right if the snaps
 """
 from __future__ import annotations
 
-import math
-from typing import Any
-
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
+from helpers import money_markets as mm
+from helpers.data import memo
+from helpers.exercises import Choice, Exercise, Quiz, Slip, bind, integer, number
+from helpers.exercises._inputs import table
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "quiz", "expected"]
+__all__ = ["SETUP", "EXERCISES", "q1", "q2", "q3", "q4", "q5", "quiz", "expected"]
+
+SETUP = """\
+import helpers
+from helpers import money_markets as mm
+rates = helpers.load("policy_rates")
+fed = helpers.load("fed_balance_sheet")
+"""
 
 Q1_DATE = "2025-10-31"   # a Friday: an overnight loan that day is repaid on Monday 3 November
 Q1_CASH_BN = 38.0
@@ -27,34 +34,19 @@ Q4_NIGHTS = 10
 Q4_HORIZON = 30
 
 
-def _number(answer: Any) -> float:
-    if isinstance(answer, float) and math.isnan(answer):
-        raise ValueError("the answer is NaN (not a number): check for missing values")
-    if not is_number(answer):
-        raise TypeError(f"expected a number, got {type(answer).__name__}")
-    return float(answer)
-
-
 def _q1_expected() -> float:
-    from helpers.data import load
-
-    sofr = float(load("policy_rates").loc[Q1_DATE, "sofr"])
+    sofr = float(table("policy_rates").loc[Q1_DATE, "sofr"])
     return Q1_CASH_BN * 1000 * sofr / 100 * Q1_DAYS / 360
 
 
 def _q2_expected() -> int:
-    from helpers.data import load
-    from helpers.repo import stress_spread
-
-    d = stress_spread(load("policy_rates"))
+    d = mm.stress_spread(table("policy_rates"))
     d = d[(d.index.year == Q2_YEAR) & (d["benchmark"] == "IORB")]
     return int((d["spread_bp"] > 0).sum())
 
 
 def _on_rrp() -> pd.Series:
-    from helpers.data import load
-
-    return load("fed_balance_sheet")["on_rrp"]
+    return table("fed_balance_sheet")["on_rrp"]
 
 
 def _q3_expected() -> float:
@@ -62,167 +54,8 @@ def _q3_expected() -> float:
     return float(on_rrp.loc[Q3_FROM] - on_rrp.loc[Q3_TO])
 
 
-def _q4_billion_days() -> float:
-    from helpers.repo import injection_paths, reserve_days
-
-    return float(reserve_days(injection_paths(Q4_REPO_BN, Q4_HORIZON, nights=Q4_NIGHTS))["overnight_repo"])
-
-
-def _q4_expected() -> float:
-    return _q4_billion_days() / Q4_HORIZON
-
-
-def _q5_fit():
-    from helpers.data import load
-    from helpers.repo import fit_knee, spread_vs_reserves
-
-    pairs = spread_vs_reserves(load("policy_rates"), load("fed_balance_sheet"))
-    return fit_knee(pairs["reserves_plus_on_rrp"], pairs["spread_bp"]), fit_knee(pairs["reserves"], pairs["spread_bp"])
-
-
-def _q5_expected() -> float:
-    fit, plain = _q5_fit()
-    return 1 - fit.sse / plain.sse
-
-
-def expected(label: str):
-    """The value each checker currently expects (for instructors and tests): 'q1' .. 'q5'."""
-    table = {"q1": _q1_expected, "q2": _q2_expected, "q3": _q3_expected, "q4": _q4_expected,
-             "q5": _q5_expected}
-    if label not in table:
-        raise ValueError(f"label={label!r} is not an exercise; allowed: {', '.join(table)}")
-    return table[label]()
-
-
-def _check_q1(answer: Any) -> tuple[bool, str]:
-    value = _number(answer)
-    exp = _q1_expected()
-    ok, _ = close_to(exp, rel=0.01)(value)
-    if ok:
-        return True, ""
-    if math.isclose(value, exp / Q1_DAYS, rel_tol=0.01):
-        return False, ("that is one day of interest: the loan runs from Friday to Monday, and "
-                       "actual/360 counts calendar days (3)")
-    if math.isclose(value, exp * 360 / 365, rel_tol=0.005):
-        return False, "that uses a 365-day year; money markets use actual/360"
-    if math.isclose(value, exp / 1000, rel_tol=0.01) or math.isclose(value, exp * 1000, rel_tol=0.01):
-        return False, "check the units: the answer is wanted in $ millions ($38 billion = 38,000 $ millions)"
-    return False, "not the interest the data gives; interest = cash x SOFR/100 x days/360"
-
-
-def _check_q2(answer: Any) -> tuple[bool, str]:
-    value = _number(answer)
-    exp = _q2_expected()
-    if value != int(value):
-        return False, "a number of days is a whole number"
-    if abs(value - exp) <= 1:
-        return True, ""
-    if value > 200:
-        return False, "that looks like all days with data; count only days where SOFR - IORB > 0"
-    return False, f"not the count the data gives; count {Q2_YEAR} days where SOFR minus IORB is above zero"
-
-
-def _check_q3(answer: Any) -> tuple[bool, str]:
-    value = _number(answer)
-    exp = _q3_expected()
-    ok, _ = close_to(exp, rel=0.005, abs_tol=1)(value)
-    if ok:
-        return True, ""
-    if value < 0 and math.isclose(-value, exp, rel_tol=0.005):
-        return False, "right size, wrong sign: give the fall as a positive number of $ billions"
-    on_rrp = _on_rrp()
-    if math.isclose(value, on_rrp.loc[QT2_FROM] - on_rrp.loc[QT2_TO], rel_tol=0.005):
-        return False, "that is the fall over all of QT2; keep only 2023 (last Wednesday of 2022 to last of 2023)"
-    if math.isclose(value, on_rrp.max() - on_rrp.loc[Q3_TO], rel_tol=0.005):
-        return False, "that starts at the peak of September 2022; start at the last Wednesday of 2022"
-    if math.isclose(value, on_rrp.loc[Q3_TO], rel_tol=0.005) or math.isclose(value, on_rrp.loc[Q3_FROM], rel_tol=0.005):
-        return False, "that is a level; the question asks for the fall between the two Wednesdays"
-    if 0 < value < 10:
-        return False, "the answer is wanted in $ billions (the table's unit), e.g. 2,000 rather than 2"
-    return False, f"not the fall the data gives; on_rrp on {Q3_FROM} minus on_rrp on {Q3_TO}"
-
-
-def _check_q4(answer: Any) -> tuple[bool, str]:
-    value = _number(answer)
-    exp = _q4_expected()
-    if math.isclose(value, exp, rel_tol=0.01):
-        return True, ""
-    if math.isclose(value, _q4_billion_days(), rel_tol=0.01):
-        return False, (f"that is the repo's $ billion-days; a purchase adds its size on each of the "
-                       f"{Q4_HORIZON} days, so divide by {Q4_HORIZON}")
-    if math.isclose(value, Q4_REPO_BN, rel_tol=0.01):
-        return False, "a purchase of the repo's size adds reserves every day, not only on the repo's nights: far more"
-    if math.isclose(value, Q4_REPO_BN * Q4_HORIZON / Q4_NIGHTS, rel_tol=0.01):
-        return False, "upside down: the smaller flow (the repo's nights) sets the size; multiply by nights, divide by days"
-    return False, (f"the repo adds {Q4_REPO_BN:.0f} on each of {Q4_NIGHTS} nights; a purchase of size P adds P "
-                   f"on each of {Q4_HORIZON} days. Set the two totals equal and solve for P")
-
-
-def _check_q5(answer: Any) -> tuple[bool, str]:
-    value = _number(answer)
-    fit, plain = _q5_fit()
-    exp = 1 - fit.sse / plain.sse
-    ok, _ = close_to(exp, rel=0.01)(value)
-    if ok:
-        return True, ""
-    if 1 < value <= 100 and math.isclose(value / 100, exp, rel_tol=0.01):
-        return False, "give a fraction (0.25 for a quarter), not a percentage"
-    if math.isclose(value, fit.sse / plain.sse, rel_tol=0.01):
-        return False, "that is the fraction of the error that is left; the question asks by how much it falls (1 minus it)"
-    if math.isclose(value, plain.sse / fit.sse, rel_tol=0.01):
-        return False, "upside down: divide the new sse by the reserves-only sse, then take 1 minus that"
-    if math.isclose(value, fit.knee, rel_tol=0.03):
-        return False, "that is the knee; the question asks how much smaller the sum of squared errors (sse) gets"
-    if value < 0:
-        return False, "the sse gets smaller with ON RRP added, so the fall is a positive fraction"
-    return False, ("fit repo.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp']) and compare its .sse "
-                   "with the fit on pairs['reserves']: 1 - new sse / old sse")
-
-
-q1 = Exercise(
-    label="Exercise 1",
-    prompt=(f"A dealer borrows ${Q1_CASH_BN:.0f} billion overnight on Friday {Q1_DATE} at that day's SOFR; "
-            "the loan is repaid on Monday 3 November. What interest does it pay, in $ millions "
-            "(actual/360)?"),
-    checker=_check_q1,
-    hint_text=("Read SOFR with rates.loc['2025-10-31', 'sofr'] (percent). Interest = cash x rate/100 x "
-               "days/360, with cash in $ millions (38,000) and days counted on the calendar."),
-    solution_code=("sofr = rates.loc['2025-10-31', 'sofr']\n"
-                   "answer = repo.repo_trade(cash=38_000, collateral_value=38_000 / 0.98, haircut=0.02,\n"
-                   "                         rate=float(sofr), days=3).interest"),
-    explain=("right: over a weekend an overnight loan earns three days of interest, because money "
-             "markets count calendar days over a 360-day year."),
-)
-
-q2 = Exercise(
-    label="Exercise 2",
-    prompt=f"On how many days in {Q2_YEAR} (days SOFR was published) was SOFR above IORB?",
-    checker=_check_q2,
-    hint_text=("repo.stress_spread(rates) gives the daily spread in basis points; keep the rows of "
-               f"{Q2_YEAR} and count where spread_bp > 0."),
-    solution_code=("daily = repo.stress_spread(rates)\n"
-                   f"answer = int((daily.loc['{Q2_YEAR}', 'spread_bp'] > 0).sum())"),
-    explain=("right. In 2021–2023 that count was near zero: SOFR sat below IORB while reserves were "
-             "abundant. Days above IORB are a sign that cash in the repo market has become scarcer."),
-)
-
-q3 = Exercise(
-    label="Exercise 3",
-    prompt=("Change the window: by how many $ billions did ON RRP take-up fall during 2023 alone, from "
-            f"the last Wednesday of 2022 ({Q3_FROM}) to the last Wednesday of 2023 ({Q3_TO})? "
-            "Give the fall as a positive number."),
-    checker=_check_q3,
-    hint_text=("fed['on_rrp'] is in $ billions, one value a Wednesday. Read it on the two dates and "
-               "subtract the later from the earlier."),
-    solution_code=f"on_rrp = fed['on_rrp']\nanswer = on_rrp.loc['{Q3_FROM}'] - on_rrp.loc['{Q3_TO}']",
-    explain=lambda: _q3_explain(),
-)
-
-
 def _q3_explain() -> str:
-    from helpers.data import load
-
-    fed = load("fed_balance_sheet")
+    fed = table("fed_balance_sheet")
     d = fed.loc[Q3_TO] - fed.loc[Q3_FROM]
     whole = _on_rrp().loc[QT2_FROM] - _on_rrp().loc[QT2_TO]
     return (f"right: {_q3_expected() / whole:.0%} of the ON RRP's whole fall over QT2 came in that one year. "
@@ -230,41 +63,146 @@ def _q3_explain() -> str:
             f"by {d['reserves']:+,.0f}: the cash leaving the ON RRP more than covered the runoff.")
 
 
-q4 = Exercise(
-    label="Exercise 4",
-    prompt=(f"Over a {Q4_HORIZON}-day window, a ${Q4_REPO_BN:.0f} billion overnight repo is repeated for "
-            f"{Q4_NIGHTS} consecutive nights. What size of permanent purchase, made on day 1, adds the same "
-            "$ billion-days of reserves over the window? Answer in $ billions."),
-    checker=_check_q4,
-    hint_text=("repo.reserve_days(repo.injection_paths(38, 30, nights=10)) gives the repo's $ billion-days; "
-               "a permanent purchase of size P adds P on each of the 30 days. Or try the sliders under the chart."),
-    solution_code=(f"repo_days = repo.reserve_days(repo.injection_paths({Q4_REPO_BN}, {Q4_HORIZON}, "
-                   f"nights={Q4_NIGHTS}))['overnight_repo']\n"
-                   f"answer = repo_days / {Q4_HORIZON}"),
-    explain=lambda: (f"right: {Q4_NIGHTS} nights of a ${Q4_REPO_BN:.0f}B repo add no more reserves over the month "
-                     f"than a ${_q4_expected():.1f}B permanent purchase — even though the operations add up to "
-                     f"${Q4_REPO_BN * Q4_NIGHTS:,.0f}B of headlines."),
-)
+def _q4_billion_days() -> float:
+    return float(mm.reserve_days(mm.injection_paths(Q4_REPO_BN, Q4_HORIZON, nights=Q4_NIGHTS))["overnight_repo"])
 
-q5 = Exercise(
-    label="Exercise 5",
-    prompt=("Predict, then check: redo the two-segment fit with reserves + ON RRP as x (column "
-            "reserves_plus_on_rrp of repo.spread_vs_reserves) and the weekly SOFR − IORB spread as y. By what "
-            "fraction does the sum of squared errors (sse) fall compared with the fit on reserves alone? "
-            "Give 1 − new sse ÷ old sse."),
-    checker=_check_q5,
-    hint_text=("pairs = repo.spread_vs_reserves(rates, fed); repo.fit_knee(x, y) returns a KneeFit whose "
-               ".sse is the sum of squared errors (and .knee the bend). Fit both columns and compare."),
-    solution_code=("pairs = repo.spread_vs_reserves(rates, fed)\n"
-                   "new = repo.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp'])\n"
-                   "old = repo.fit_knee(pairs['reserves'], pairs['spread_bp'])\n"
-                   "answer = 1 - new.sse / old.sse"),
-    explain=lambda: (f"right: adding the ON RRP cuts the sse by {_q5_expected():.0%}, while the knee moves only "
-                     f"from about ${_q5_fit()[1].knee:,.0f}B to ${_q5_fit()[0].knee:,.0f}B. In 2022 reserves were "
-                     "lower but money funds still had huge cash at the ON RRP, and SOFR stayed below IORB. Cash "
-                     "available to the repo market, not reserves alone, seems to matter — still a description, "
-                     "not proof."),
-)
+
+def _q4_expected() -> float:
+    return _q4_billion_days() / Q4_HORIZON
+
+
+@memo
+def _q5_fit():
+    pairs = mm.spread_vs_reserves(table("policy_rates"), table("fed_balance_sheet"))
+    return (mm.fit_knee(pairs["reserves_plus_on_rrp"], pairs["spread_bp"]),
+            mm.fit_knee(pairs["reserves"], pairs["spread_bp"]))
+
+
+def _q5_expected() -> float:
+    fit, plain = _q5_fit()
+    return 1 - fit.sse / plain.sse
+
+
+_IN_MILLIONS = "check the units: the answer is wanted in $ millions ($38 billion = 38,000 $ millions)"
+_A_LEVEL = "that is a level; the question asks for the fall between the two Wednesdays"
+
+EXERCISES = bind(globals(), [
+    Exercise(
+        prompt=(f"A dealer borrows ${Q1_CASH_BN:.0f} billion overnight on Friday {Q1_DATE} at that day's SOFR; "
+                "the loan is repaid on Monday 3 November. What interest does it pay, in $ millions "
+                "(actual/360)?"),
+        checker=number(_q1_expected, rel=0.01, slips=[
+            Slip.scaled(1 / Q1_DAYS, "that is one day of interest: the loan runs from Friday to Monday, and "
+                                     "actual/360 counts calendar days (3)"),
+            Slip.scaled(360 / 365, "that uses a 365-day year; money markets use actual/360", rel=0.005),
+            Slip.scaled(1 / 1000, _IN_MILLIONS),
+            Slip.scaled(1000, _IN_MILLIONS),
+        ], otherwise="not the interest the data gives; interest = cash x SOFR/100 x days/360"),
+        hint_text=("Read SOFR with rates.loc['2025-10-31', 'sofr'] (percent). Interest = cash x rate/100 x "
+                   "days/360, with cash in $ millions (38,000) and days counted on the calendar."),
+        solution_code=("sofr = rates.loc['2025-10-31', 'sofr']\n"
+                       "answer = mm.repo_trade(cash=38_000, collateral_value=38_000 / 0.98, haircut=0.02,\n"
+                       "                       rate=float(sofr), days=3).interest"),
+        explain=("right: over a weekend an overnight loan earns three days of interest, because money "
+                 "markets count calendar days over a 360-day year."),
+    ),
+    Exercise(
+        prompt=f"On how many days in {Q2_YEAR} (days SOFR was published) was SOFR above IORB?",
+        checker=integer(_q2_expected, within=1, not_whole="a number of days is a whole number", slips=[
+            Slip.when(lambda answer, expected: answer > 200,
+                      "that looks like all days with data; count only days where SOFR - IORB > 0"),
+        ], otherwise=f"not the count the data gives; count {Q2_YEAR} days where SOFR minus IORB is above zero"),
+        hint_text=("mm.stress_spread(rates) gives the daily spread in basis points; keep the rows of "
+                   f"{Q2_YEAR} and count where spread_bp > 0."),
+        solution_code=("daily = mm.stress_spread(rates)\n"
+                       f"answer = int((daily.loc['{Q2_YEAR}', 'spread_bp'] > 0).sum())"),
+        explain=("right. In 2021–2023 that count was near zero: SOFR sat below IORB while reserves were "
+                 "abundant. Days above IORB are a sign that cash in the repo market has become scarcer."),
+    ),
+    Exercise(
+        prompt=("Change the window: by how many $ billions did ON RRP take-up fall during 2023 alone, from "
+                f"the last Wednesday of 2022 ({Q3_FROM}) to the last Wednesday of 2023 ({Q3_TO})? "
+                "Give the fall as a positive number."),
+        checker=number(_q3_expected, rel=0.005, abs_tol=1, slips=[
+            Slip.sign("right size, wrong sign: give the fall as a positive number of $ billions", abs_tol=0.0),
+            Slip(lambda: _on_rrp().loc[QT2_FROM] - _on_rrp().loc[QT2_TO],
+                 "that is the fall over all of QT2; keep only 2023 (last Wednesday of 2022 to last of 2023)",
+                 abs_tol=0.0),
+            Slip(lambda: _on_rrp().max() - _on_rrp().loc[Q3_TO],
+                 "that starts at the peak of September 2022; start at the last Wednesday of 2022", abs_tol=0.0),
+            Slip(lambda: _on_rrp().loc[Q3_TO], _A_LEVEL, abs_tol=0.0),
+            Slip(lambda: _on_rrp().loc[Q3_FROM], _A_LEVEL, abs_tol=0.0),
+            Slip.when(lambda answer, expected: 0 < answer < 10,
+                      "the answer is wanted in $ billions (the table's unit), e.g. 2,000 rather than 2"),
+        ], otherwise=f"not the fall the data gives; on_rrp on {Q3_FROM} minus on_rrp on {Q3_TO}"),
+        hint_text=("fed['on_rrp'] is in $ billions, one value a Wednesday. Read it on the two dates and "
+                   "subtract the later from the earlier."),
+        solution_code=f"on_rrp = fed['on_rrp']\nanswer = on_rrp.loc['{Q3_FROM}'] - on_rrp.loc['{Q3_TO}']",
+        explain=_q3_explain,
+    ),
+    Exercise(
+        prompt=(f"Over a {Q4_HORIZON}-day window, a ${Q4_REPO_BN:.0f} billion overnight repo is repeated for "
+                f"{Q4_NIGHTS} consecutive nights. What size of permanent purchase, made on day 1, adds the same "
+                "$ billion-days of reserves over the window? Answer in $ billions."),
+        checker=number(_q4_expected, rel=0.01, slips=[
+            Slip(_q4_billion_days, f"that is the repo's $ billion-days; a purchase adds its size on each of the "
+                                   f"{Q4_HORIZON} days, so divide by {Q4_HORIZON}"),
+            Slip(Q4_REPO_BN, "a purchase of the repo's size adds reserves every day, not only on the repo's "
+                             "nights: far more"),
+            Slip(Q4_REPO_BN * Q4_HORIZON / Q4_NIGHTS, "upside down: the smaller flow (the repo's nights) sets the "
+                                                      "size; multiply by nights, divide by days"),
+        ], otherwise=(f"the repo adds {Q4_REPO_BN:.0f} on each of {Q4_NIGHTS} nights; a purchase of size P adds P "
+                      f"on each of {Q4_HORIZON} days. Set the two totals equal and solve for P")),
+        hint_text=("mm.reserve_days(mm.injection_paths(38, 30, nights=10)) gives the repo's $ billion-days; "
+                   "a permanent purchase of size P adds P on each of the 30 days. Or try the sliders under the "
+                   "chart."),
+        solution_code=(f"repo_days = mm.reserve_days(mm.injection_paths({Q4_REPO_BN}, {Q4_HORIZON}, "
+                       f"nights={Q4_NIGHTS}))['overnight_repo']\n"
+                       f"answer = repo_days / {Q4_HORIZON}"),
+        explain=lambda: (f"right: {Q4_NIGHTS} nights of a ${Q4_REPO_BN:.0f}B repo add no more reserves over the "
+                         f"month than a ${_q4_expected():.1f}B permanent purchase — even though the operations add "
+                         f"up to ${Q4_REPO_BN * Q4_NIGHTS:,.0f}B of headlines."),
+    ),
+    Exercise(
+        prompt=("Predict, then check: redo the two-segment fit with reserves + ON RRP as x (column "
+                "reserves_plus_on_rrp of mm.spread_vs_reserves) and the weekly SOFR − IORB spread as y. By what "
+                "fraction does the sum of squared errors (sse) fall compared with the fit on reserves alone? "
+                "Give 1 − new sse ÷ old sse."),
+        checker=number(_q5_expected, rel=0.01, slips=[
+            Slip.scaled(100, "give a fraction (0.25 for a quarter), not a percentage"),
+            Slip(lambda: _q5_fit()[0].sse / _q5_fit()[1].sse,
+                 "that is the fraction of the error that is left; the question asks by how much it falls (1 minus it)"),
+            Slip(lambda: _q5_fit()[1].sse / _q5_fit()[0].sse,
+                 "upside down: divide the new sse by the reserves-only sse, then take 1 minus that"),
+            Slip(lambda: _q5_fit()[0].knee,
+                 "that is the knee; the question asks how much smaller the sum of squared errors (sse) gets",
+                 rel=0.03),
+            Slip.when(lambda answer, expected: answer < 0,
+                      "the sse gets smaller with ON RRP added, so the fall is a positive fraction"),
+        ], otherwise=("fit mm.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp']) and compare its .sse "
+                      "with the fit on pairs['reserves']: 1 - new sse / old sse")),
+        hint_text=("pairs = mm.spread_vs_reserves(rates, fed); mm.fit_knee(x, y) returns a KneeFit whose "
+                   ".sse is the sum of squared errors (and .knee the bend). Fit both columns and compare."),
+        solution_code=("pairs = mm.spread_vs_reserves(rates, fed)\n"
+                       "new = mm.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp'])\n"
+                       "old = mm.fit_knee(pairs['reserves'], pairs['spread_bp'])\n"
+                       "answer = 1 - new.sse / old.sse"),
+        explain=lambda: (f"right: adding the ON RRP cuts the sse by {_q5_expected():.0%}, while the knee moves only "
+                         f"from about ${_q5_fit()[1].knee:,.0f}B to ${_q5_fit()[0].knee:,.0f}B. In 2022 reserves were "
+                         "lower but money funds still had huge cash at the ON RRP, and SOFR stayed below IORB. Cash "
+                         "available to the repo market, not reserves alone, seems to matter — still a description, "
+                         "not proof."),
+    ),
+])
+
+
+def expected(label: str):
+    """The value each checker currently expects (for instructors and tests): 'q1' .. 'q5'."""
+    table_ = {f"q{n}": ex for n, ex in enumerate(EXERCISES, start=1)}
+    if label not in table_:
+        raise ValueError(f"label={label!r} is not an exercise; allowed: {', '.join(table_)}")
+    return table_[label].expected()
+
 
 quiz = Quiz(
     title="Check yourself — repo and money markets",

@@ -5,12 +5,22 @@ when it runs, so nothing here is a hard-coded result.
 """
 from __future__ import annotations
 
-import math
-from functools import lru_cache
-
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
+from helpers import liquidity, stats
+from helpers.data import memo
+from helpers.exercises import Choice, Exercise, Quiz, Slip, bind, number
+from helpers.exercises._inputs import table
+
+SETUP = """\
+import helpers
+from helpers import liquidity, stats
+fed = helpers.load("fed_balance_sheet")
+markets = helpers.load("markets")
+wk = liquidity.weekly_frame(fed, markets)
+chg = liquidity.weekly_changes(wk)
+rets = liquidity.daily_returns(markets)
+"""
 
 # The lesson's random-walk experiment (shared with the notebook so both give the same numbers).
 SIM_PAIRS = 1000
@@ -19,32 +29,27 @@ SIM_SEED = 7
 N_LAGS = 25  # lags -12..+12
 
 
+@memo
+def _weekly() -> pd.DataFrame:
+    """The lesson's weekly frame (``wk``)."""
+    return liquidity.weekly_frame(table("fed_balance_sheet"), table("markets"))
 
-@lru_cache(maxsize=1)
+
+@memo
 def _changes() -> pd.DataFrame:
-    """The lesson's weekly changes (cached: read it, never modify it)."""
-    from helpers import liquidity
-
-    return liquidity.weekly_changes(liquidity.weekly_frame())
+    """The lesson's weekly changes (``chg``)."""
+    return liquidity.weekly_changes(_weekly())
 
 
-@lru_cache(maxsize=4)
+@memo
 def _yearly(window: int, asset: str = "sp500") -> pd.DataFrame:
-    """The lesson's yearly spread table for one window and index (cached: read it, never modify it)."""
-    from helpers import liquidity
-
-    return liquidity.yearly_correlation_spread(liquidity.daily_returns(), window=window, asset=asset)
+    """The lesson's yearly spread table for one window and index."""
+    return liquidity.yearly_correlation_spread(liquidity.daily_returns(table("markets")), window=window, asset=asset)
 
 
+@memo
 def simulation() -> pd.DataFrame:
     """The lesson's simulation: correlations of independent random-walk pairs (levels, changes)."""
-    return _simulation().copy()
-
-
-@lru_cache(maxsize=1)
-def _simulation() -> pd.DataFrame:
-    from helpers import stats
-
     return stats.spurious_correlation_experiment(SIM_PAIRS, SIM_STEPS, seed=SIM_SEED)
 
 
@@ -52,15 +57,9 @@ def _simulation() -> pd.DataFrame:
 LONG_STEPS = 4 * SIM_STEPS  # q1 reruns the experiment with walks four times as long
 
 
+@memo
 def long_simulation() -> pd.DataFrame:
     """q1's rerun: the lesson's experiment with walks of LONG_STEPS steps (same pairs and seed)."""
-    return _long_simulation().copy()
-
-
-@lru_cache(maxsize=1)
-def _long_simulation() -> pd.DataFrame:
-    from helpers import stats
-
     return stats.spurious_correlation_experiment(SIM_PAIRS, LONG_STEPS, seed=SIM_SEED)
 
 
@@ -68,91 +67,21 @@ def _share_above_half(sim: pd.DataFrame, column: str = "levels") -> float:
     return float((sim[column].abs() > 0.5).mean())
 
 
-def _check_q1(answer):
-    expected = _share_above_half(_long_simulation())
-    if is_number(answer) and 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
-        return False, "that looks like a percentage: give a fraction between 0 and 1 (e.g. 0.25 for 25 %)"
-    if is_number(answer):
-        short = _share_above_half(_simulation())
-        if math.isclose(answer, short, abs_tol=0.002) and not math.isclose(short, expected, abs_tol=0.005):
-            return False, (f"that is the share for the lesson's {SIM_STEPS}-step walks; rerun the experiment "
-                           f"with n_steps={LONG_STEPS}")
-        if math.isclose(answer, _share_above_half(_long_simulation(), "changes"), abs_tol=0.002) \
-                and expected > 0.01:
-            return False, "that is the share for the changes (steps); the question asks about levels"
-    ok, msg = close_to(expected, abs_tol=0.005)(answer)
-    return ok, msg or "count the pairs with |levels| > 0.5 in the longer run and divide by the number of pairs"
-
-
-q1 = Exercise(
-    "Exercise 1",
-    f"Predict, then check. Rerun the random-walk experiment with walks four times as long "
-    f"(n_steps={LONG_STEPS}; n_pairs={SIM_PAIRS}, seed={SIM_SEED} as before). More data usually makes a "
-    "chance result fade: does the share of unrelated pairs whose levels correlate above 0.5 in absolute "
-    "value shrink towards zero? Give the share as a fraction between 0 and 1.",
-    _check_q1,
-    f"long = stats.spurious_correlation_experiment(n_pairs={SIM_PAIRS}, n_steps={LONG_STEPS}, seed={SIM_SEED}); "
-    "then (long['levels'].abs() > 0.5).mean() is the share.",
-    f"long = stats.spurious_correlation_experiment(n_pairs={SIM_PAIRS}, n_steps={LONG_STEPS}, seed={SIM_SEED})\n"
-    "answer = (long['levels'].abs() > 0.5).mean()",
-    lambda: (f"{_share_above_half(_long_simulation()):.1%} with {LONG_STEPS} steps against "
-             f"{_share_above_half(_simulation()):.1%} with {SIM_STEPS}: the share does not fade. A longer "
-             "history does not protect a correlation of levels; the changes stay near zero at any length."),
-)
+def _q1_expected() -> float:
+    return _share_above_half(long_simulation())
 
 
 # q2 -------------------------------------------------------------------------------------------
-@lru_cache(maxsize=4)
+@memo
 def _changes_corr(asset: str) -> float:
-    from helpers import stats
-
     chg = _changes()
     return stats.correlation(chg["net_liquidity"], chg[asset])
 
 
-@lru_cache(maxsize=2)
+@memo
 def _levels_corr(asset: str) -> float:
-    from helpers import liquidity
-
-    table = liquidity.level_vs_change(liquidity.weekly_frame(), "net_liquidity", asset, by_year=False)
-    return float(table.loc["all", "levels"])
-
-
-def _check_q2(answer):
-    expected = _changes_corr("sp500")
-    ok, msg = close_to(expected, rel=0.0, abs_tol=0.0015)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if is_number(answer):
-        wrong = {
-            "btc": "that is BTC's correlation; the question asks about the S&P 500 (chg['sp500'])",
-            "nasdaq": "that is the Nasdaq's; the question asks about the S&P 500 (chg['sp500'])",
-        }
-        for asset, message in wrong.items():
-            if math.isclose(answer, _changes_corr(asset), abs_tol=0.0015):
-                return False, message
-        if math.isclose(answer, _levels_corr("sp500"), abs_tol=0.01):
-            return False, "that is the correlation of the levels; the question asks about weekly changes"
-        if math.isclose(answer, -expected, abs_tol=0.0015) and abs(expected) > 0.003:
-            return False, "check the sign"
-        if math.isclose(answer, expected, abs_tol=0.006):
-            return False, "close, but rounded too far: give at least three decimals"
-    return ok, msg
-
-
-q2 = Exercise(
-    "Exercise 2",
-    "Change the asset. Using `chg` (weekly changes), what is the correlation between the weekly log change "
-    "of net liquidity and the **S&P 500's** weekly log return (`chg['sp500']`) over the whole sample? "
-    "Predict first: is the weekly link to stocks stronger than the one to BTC? Give three decimals.",
-    _check_q2,
-    "The lesson correlated chg['net_liquidity'] with chg['btc']; swap in the 'sp500' column. "
-    "stats.correlation(x, y) skips weeks where either value is missing.",
-    "answer = stats.correlation(chg['net_liquidity'], chg['sp500'])",
-    lambda: (f"{_changes_corr('sp500'):+.3f} for the S&P 500 against {_changes_corr('btc'):+.3f} for BTC: "
-             "week to week, net liquidity barely moves with stocks either. The levels chart's resemblance "
-             "comes from shared trends."),
-)
+    table_ = liquidity.level_vs_change(_weekly(), "net_liquidity", asset, by_year=False)
+    return float(table_.loc["all", "levels"])
 
 
 # q3 -------------------------------------------------------------------------------------------
@@ -160,145 +89,156 @@ Q3_WINDOW = 120
 
 
 def _median_rise(window: int, asset: str = "sp500") -> float:
-    table = _yearly(window, asset)
-    return float(table.loc[2025, "median"] - table.loc[2024, "median"])
-
-
-def _check_q3(answer):
-    expected = _median_rise(Q3_WINDOW)
-    if is_number(answer):
-        table = _yearly(Q3_WINDOW)
-        if math.isclose(answer, _median_rise(60), abs_tol=0.003):
-            return False, (f"that is the rise with the lesson's 60-day window; the question asks for "
-                           f"window={Q3_WINDOW}")
-        if math.isclose(answer, -expected, abs_tol=0.003):
-            return False, "check the sign: take 2025's median minus 2024's"
-        if math.isclose(answer, float(table.loc[2025, "median"]), abs_tol=0.003):
-            return False, "that is 2025's median alone; subtract 2024's median"
-        if math.isclose(answer, _median_rise(Q3_WINDOW, "nasdaq"), abs_tol=0.003):
-            return False, "that is the Nasdaq's; the question asks about the S&P 500"
-        if math.isclose(answer, float(table.loc[2025, "max"] - table.loc[2024, "max"]), abs_tol=0.003):
-            return False, "that compares the maxima; the question asks about the medians"
-    return close_to(expected, rel=0.0, abs_tol=0.003)(answer)
-
-
-q3 = Exercise(
-    "Exercise 3",
-    f"Change the window. Make the lesson's yearly table again with a {Q3_WINDOW}-day window "
-    f"(`liquidity.yearly_correlation_spread(rets, window={Q3_WINDOW})`). By how much was the median "
-    "BTC–S&P 500 correlation of 2025 higher than that of 2024 (2025's median minus 2024's)? "
-    "Does the 60-day story survive a longer window?",
-    _check_q3,
-    f"table = liquidity.yearly_correlation_spread(rets, window={Q3_WINDOW}) has one row per year; "
-    "table.loc[2025, 'median'] - table.loc[2024, 'median'] is the rise.",
-    f"table = liquidity.yearly_correlation_spread(rets, window={Q3_WINDOW})\n"
-    "answer = table.loc[2025, 'median'] - table.loc[2024, 'median']",
-    lambda: (f"{_median_rise(Q3_WINDOW):+.2f} with {Q3_WINDOW} days against {_median_rise(60):+.2f} with 60: "
-             "on a typical day of 2025, BTC moved with stocks more closely than in 2024 with either window. "
-             f"Yet the 60-day maxima were {_yearly(60).loc[2024, 'max']:.2f} in 2024 and "
-             f"{_yearly(60).loc[2025, 'max']:.2f} in 2025: by its maximum 2025 hardly stood out, by its "
-             "median it did."),
-)
+    t = _yearly(window, asset)
+    return float(t.loc[2025, "median"] - t.loc[2024, "median"])
 
 
 # q4 -------------------------------------------------------------------------------------------
 Q4_START = "2021"
 
 
-@lru_cache(maxsize=1)
-def _lead_lag_since_2021():
-    from helpers import liquidity
-
-    return liquidity.lead_lag_test(_changes().loc[Q4_START:], x="net_liquidity", y="btc", max_lag=12,
-                                   n_perm=999, block=4, seed=3)
-
-
-@lru_cache(maxsize=1)
-def _lead_lag_whole():
-    from helpers import liquidity
-
-    return liquidity.lead_lag_test(_changes(), x="net_liquidity", y="btc", max_lag=12, n_perm=999, block=4,
-                                   seed=3)
+@memo
+def _lead_lag(start: str | None = None):
+    """The lesson's lead–lag test (n_perm=999, block=4, seed=3), on the weeks from ``start`` (all if None)."""
+    chg = _changes() if start is None else _changes().loc[start:]
+    return liquidity.lead_lag_test(chg, x="net_liquidity", y="btc", max_lag=12, n_perm=999, block=4, seed=3)
 
 
-def _check_q4(answer):
-    test = _lead_lag_since_2021()
-    expected = test.max_abs_p
-    if is_number(answer):
-        if 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.02):
-            return False, "give the p-value as a fraction between 0 and 1, not a percentage"
-        whole = _lead_lag_whole()
-        if math.isclose(answer, whole.max_abs_p, abs_tol=0.002) and not math.isclose(whole.max_abs_p, expected,
-                                                                                      abs_tol=0.02):
-            return False, f"that is the whole sample; keep only the weeks from {Q4_START} on (chg.loc['{Q4_START}':])"
-        best = test.table.loc[test.max_abs_lag, "p_value"]
-        if math.isclose(answer, float(best), abs_tol=0.002) and not math.isclose(float(best), expected,
-                                                                                  abs_tol=0.02):
-            return False, ("that is the per-lag p-value of the best lag; the question asks for the family-wise "
-                           "p-value (lead_lag.max_abs_p), which allows for trying 25 lags")
-    ok, msg = close_to(expected, rel=0.0, abs_tol=0.005)(answer)
-    if not ok and is_number(answer) and math.isclose(answer, expected, abs_tol=0.03):
-        return False, ("close: give the p-value to three decimals, and use the lesson's settings (n_perm=999, "
-                       "block=4, seed=3) so the shuffles are the same")
-    return ok, msg or "run the test on the 2021-onward weeks with the lesson's settings (seed=3) and read max_abs_p"
-
-
-q4 = Exercise(
-    "Exercise 4",
-    f"Change the period. The lag-3 bar was a little stronger from {Q4_START} on. Predict: in those weeks "
-    "alone, does it survive the test that allows for trying 25 lags? Run the lesson's lead–lag test on "
-    f"`chg.loc['{Q4_START}':]` with the same settings (max_lag=12, n_perm=999, block=4, seed=3) and give "
-    "its family-wise p-value.",
-    _check_q4,
-    f"liquidity.lead_lag_test(chg.loc['{Q4_START}':], x='net_liquidity', y='btc', max_lag=12, n_perm=999, "
-    "block=4, seed=3) returns a test object; its .max_abs_p is the family-wise p-value.",
-    f"part = chg.loc['{Q4_START}':]\n"
-    "test = liquidity.lead_lag_test(part, x='net_liquidity', y='btc', max_lag=12, n_perm=999, block=4, seed=3)\n"
-    "answer = test.max_abs_p",
-    lambda: (f"family-wise p = {_lead_lag_since_2021().max_abs_p:.2f} (best lag "
-             f"{_lead_lag_since_2021().max_abs_lag}): with half the weeks, a bar of that size is what shuffled "
-             "data give most of the time. A lead that does not survive in the half where it looked strongest "
-             "is no basis for a forecast."),
-)
+def _best_lag_p() -> float:
+    test = _lead_lag(Q4_START)
+    return float(test.table.loc[test.max_abs_lag, "p_value"])
 
 
 # q5 -------------------------------------------------------------------------------------------
-def _real_yield_corr(start: str = "2022-01-01", end: str = "2025-12-31") -> float:
-    from helpers import stats
-
+def _real_yield_corr(start: str | None = "2022-01-01", end: str | None = "2025-12-31") -> float:
     chg = _changes().loc[start:end]
     return stats.correlation(chg["btc"], chg["real10y"])
 
 
-def _check_q5(answer):
-    from helpers import stats
-
-    if is_number(answer):
-        chg = _changes()
-        whole = stats.correlation(chg["btc"], chg["real10y"])
-        if math.isclose(answer, whole, abs_tol=0.002):
-            return False, "that is the whole sample; keep only the weeks from 2022 to 2025"
-        if math.isclose(answer, -_real_yield_corr(), abs_tol=0.005):
-            return False, "check the sign: a rise in real yields with a fall in BTC gives a negative correlation"
-        to_end = _real_yield_corr("2022-01-01", None)
-        if math.isclose(answer, to_end, abs_tol=0.002) and not math.isclose(to_end, _real_yield_corr(), abs_tol=0.005):
-            return False, "that runs to the end of the data; stop at the end of 2025 (chg.loc['2022':'2025'])"
-    return close_to(_real_yield_corr(), abs_tol=0.005)(answer)
+def _as_percent(answer: float, expected: float) -> bool:
+    return 1 < answer <= 100
 
 
-q5 = Exercise(
-    "Exercise 5",
-    "Change the period. Over the weeks from 2022 to 2025 only (the calendar years of QT2's runoff, June 2022 "
-    "to December 2025), what "
-    "was the correlation between BTC's weekly log return and the weekly change in the 10-year real yield "
-    "(`chg['real10y']`, percentage points)? Predict first whether it is stronger or weaker than the "
-    "whole-sample value in the factor table.",
-    _check_q5,
-    "Select the rows with chg.loc['2022':'2025'], then correlate the 'btc' and 'real10y' columns.",
-    "part = chg.loc['2022':'2025']\nanswer = stats.correlation(part['btc'], part['real10y'])",
-    "compare it with the whole-sample value and with the rolling chart: the link is stronger in some "
-    "years than in others.",
-)
+EXERCISES = bind(globals(), [
+    Exercise(
+        prompt=(f"Predict, then check. Rerun the random-walk experiment with walks four times as long "
+                f"(n_steps={LONG_STEPS}; n_pairs={SIM_PAIRS}, seed={SIM_SEED} as before). More data usually makes "
+                "a chance result fade: does the share of unrelated pairs whose levels correlate above 0.5 in "
+                "absolute value shrink towards zero? Give the share as a fraction between 0 and 1."),
+        checker=number(_q1_expected, abs_tol=0.005, slips=[
+            Slip.scaled(100, "that looks like a percentage: give a fraction between 0 and 1 (e.g. 0.25 for 25 %)",
+                        rel=0.0, abs_tol=1.0, only_if=_as_percent),
+            Slip(lambda: _share_above_half(simulation()),
+                 (f"that is the share for the lesson's {SIM_STEPS}-step walks; rerun the experiment "
+                  f"with n_steps={LONG_STEPS}"), rel=0.0, abs_tol=0.002),
+            Slip(lambda: _share_above_half(long_simulation(), "changes"),
+                 "that is the share for the changes (steps); the question asks about levels",
+                 rel=0.0, abs_tol=0.002, only_if=lambda answer, expected: expected > 0.01),
+        ], otherwise="count the pairs with |levels| > 0.5 in the longer run and divide by the number of pairs"),
+        hint_text=(f"long = stats.spurious_correlation_experiment(n_pairs={SIM_PAIRS}, n_steps={LONG_STEPS}, "
+                   f"seed={SIM_SEED}); then (long['levels'].abs() > 0.5).mean() is the share."),
+        solution_code=(f"long = stats.spurious_correlation_experiment(n_pairs={SIM_PAIRS}, n_steps={LONG_STEPS}, "
+                       f"seed={SIM_SEED})\n"
+                       "answer = (long['levels'].abs() > 0.5).mean()"),
+        explain=lambda: (f"{_share_above_half(long_simulation()):.1%} with {LONG_STEPS} steps against "
+                         f"{_share_above_half(simulation()):.1%} with {SIM_STEPS}: the share does not fade. A longer "
+                         "history does not protect a correlation of levels; the changes stay near zero at any "
+                         "length."),
+    ),
+    Exercise(
+        prompt=("Change the asset. Using `chg` (weekly changes), what is the correlation between the weekly log "
+                "change of net liquidity and the **S&P 500's** weekly log return (`chg['sp500']`) over the whole "
+                "sample? Predict first: is the weekly link to stocks stronger than the one to BTC? Give three "
+                "decimals."),
+        checker=number(lambda: _changes_corr("sp500"), rel=0.0, abs_tol=0.0015, slips=[
+            Slip(lambda: _changes_corr("btc"),
+                 "that is BTC's correlation; the question asks about the S&P 500 (chg['sp500'])"),
+            Slip(lambda: _changes_corr("nasdaq"),
+                 "that is the Nasdaq's; the question asks about the S&P 500 (chg['sp500'])"),
+            Slip(lambda: _levels_corr("sp500"),
+                 "that is the correlation of the levels; the question asks about weekly changes", abs_tol=0.01),
+            Slip.sign("check the sign", only_if=lambda answer, expected: abs(expected) > 0.003),
+            Slip.near("close, but rounded too far: give at least three decimals", abs_tol=0.006),
+        ]),
+        hint_text=("The lesson correlated chg['net_liquidity'] with chg['btc']; swap in the 'sp500' column. "
+                   "stats.correlation(x, y) skips weeks where either value is missing."),
+        solution_code="answer = stats.correlation(chg['net_liquidity'], chg['sp500'])",
+        explain=lambda: (f"{_changes_corr('sp500'):+.3f} for the S&P 500 against {_changes_corr('btc'):+.3f} for "
+                         "BTC: week to week, net liquidity barely moves with stocks either. The levels chart's "
+                         "resemblance comes from shared trends."),
+    ),
+    Exercise(
+        prompt=(f"Change the window. Make the lesson's yearly table again with a {Q3_WINDOW}-day window "
+                f"(`liquidity.yearly_correlation_spread(rets, window={Q3_WINDOW})`). By how much was the median "
+                "BTC–S&P 500 correlation of 2025 higher than that of 2024 (2025's median minus 2024's)? "
+                "Does the 60-day story survive a longer window?"),
+        checker=number(lambda: _median_rise(Q3_WINDOW), rel=0.0, abs_tol=0.003, slips=[
+            Slip(lambda: _median_rise(60), (f"that is the rise with the lesson's 60-day window; the question asks "
+                                            f"for window={Q3_WINDOW}")),
+            Slip.sign("check the sign: take 2025's median minus 2024's"),
+            Slip(lambda: _yearly(Q3_WINDOW).loc[2025, "median"], "that is 2025's median alone; subtract 2024's median"),
+            Slip(lambda: _median_rise(Q3_WINDOW, "nasdaq"), "that is the Nasdaq's; the question asks about the S&P 500"),
+            Slip(lambda: _yearly(Q3_WINDOW).loc[2025, "max"] - _yearly(Q3_WINDOW).loc[2024, "max"],
+                 "that compares the maxima; the question asks about the medians"),
+        ]),
+        hint_text=(f"table = liquidity.yearly_correlation_spread(rets, window={Q3_WINDOW}) has one row per year; "
+                   "table.loc[2025, 'median'] - table.loc[2024, 'median'] is the rise."),
+        solution_code=(f"table = liquidity.yearly_correlation_spread(rets, window={Q3_WINDOW})\n"
+                       "answer = table.loc[2025, 'median'] - table.loc[2024, 'median']"),
+        explain=lambda: (f"{_median_rise(Q3_WINDOW):+.2f} with {Q3_WINDOW} days against {_median_rise(60):+.2f} "
+                         "with 60: on a typical day of 2025, BTC moved with stocks more closely than in 2024 with "
+                         f"either window. Yet the 60-day maxima were {_yearly(60).loc[2024, 'max']:.2f} in 2024 and "
+                         f"{_yearly(60).loc[2025, 'max']:.2f} in 2025: by its maximum 2025 hardly stood out, by its "
+                         "median it did."),
+    ),
+    Exercise(
+        prompt=(f"Change the period. The lag-3 bar was a little stronger from {Q4_START} on. Predict: in those "
+                "weeks alone, does it survive the test that allows for trying 25 lags? Run the lesson's lead–lag "
+                f"test on `chg.loc['{Q4_START}':]` with the same settings (max_lag=12, n_perm=999, block=4, seed=3) "
+                "and give its family-wise p-value."),
+        checker=number(lambda: _lead_lag(Q4_START).max_abs_p, rel=0.0, abs_tol=0.005, slips=[
+            Slip.scaled(100, "give the p-value as a fraction between 0 and 1, not a percentage",
+                        abs_tol=2.0, only_if=_as_percent),
+            Slip(lambda: _lead_lag().max_abs_p,
+                 f"that is the whole sample; keep only the weeks from {Q4_START} on (chg.loc['{Q4_START}':])",
+                 abs_tol=0.002, apart=0.02),
+            Slip(_best_lag_p, ("that is the per-lag p-value of the best lag; the question asks for the family-wise "
+                               "p-value (lead_lag.max_abs_p), which allows for trying 25 lags"),
+                 abs_tol=0.002, apart=0.02),
+            Slip.near("close: give the p-value to three decimals, and use the lesson's settings (n_perm=999, "
+                      "block=4, seed=3) so the shuffles are the same", abs_tol=0.03),
+        ], otherwise="run the test on the 2021-onward weeks with the lesson's settings (seed=3) and read max_abs_p"),
+        hint_text=(f"liquidity.lead_lag_test(chg.loc['{Q4_START}':], x='net_liquidity', y='btc', max_lag=12, "
+                   "n_perm=999, block=4, seed=3) returns a test object; its .max_abs_p is the family-wise p-value."),
+        solution_code=(f"part = chg.loc['{Q4_START}':]\n"
+                       "test = liquidity.lead_lag_test(part, x='net_liquidity', y='btc', max_lag=12, n_perm=999, "
+                       "block=4, seed=3)\n"
+                       "answer = test.max_abs_p"),
+        explain=lambda: (f"family-wise p = {_lead_lag(Q4_START).max_abs_p:.2f} (best lag "
+                         f"{_lead_lag(Q4_START).max_abs_lag}): with half the weeks, a bar of that size is what "
+                         "shuffled data give most of the time. A lead that does not survive in the half where it "
+                         "looked strongest is no basis for a forecast."),
+    ),
+    Exercise(
+        prompt=("Change the period. Over the weeks from 2022 to 2025 only (the calendar years of QT2's runoff, "
+                "June 2022 to December 2025), what was the correlation between BTC's weekly log return and the "
+                "weekly change in the 10-year real yield (`chg['real10y']`, percentage points)? Predict first "
+                "whether it is stronger or weaker than the whole-sample value in the factor table."),
+        checker=number(_real_yield_corr, abs_tol=0.005, slips=[
+            Slip(lambda: _real_yield_corr(None, None),
+                 "that is the whole sample; keep only the weeks from 2022 to 2025", rel=0.0, abs_tol=0.002),
+            Slip.sign("check the sign: a rise in real yields with a fall in BTC gives a negative correlation",
+                      rel=0.0),
+            Slip(lambda: _real_yield_corr("2022-01-01", None),
+                 "that runs to the end of the data; stop at the end of 2025 (chg.loc['2022':'2025'])",
+                 rel=0.0, abs_tol=0.002),
+        ]),
+        hint_text="Select the rows with chg.loc['2022':'2025'], then correlate the 'btc' and 'real10y' columns.",
+        solution_code="part = chg.loc['2022':'2025']\nanswer = stats.correlation(part['btc'], part['real10y'])",
+        explain=("compare it with the whole-sample value and with the rolling chart: the link is stronger in some "
+                 "years than in others."),
+    ),
+])
 
 
 quiz = Quiz(

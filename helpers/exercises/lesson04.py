@@ -5,96 +5,46 @@ Every expected value is computed from the snapshot when the answer is checked.
 from __future__ import annotations
 
 import math
-from typing import Sequence
 
 import pandas as pd
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
+from helpers import events
+from helpers.data import memo
+from helpers.exercises import Choice, Exercise, Quiz, Slip, bind, number
+
+SETUP = """\
+import helpers
+from helpers import events
+"""
 
 _SHIFTS = range(-90, 91, 5)
 
 
-
 # ---------------------------------------------------------------------------
-# q1: change the asset
+# q1, q2: a forward return after the QE restart, another asset or horizon
 # ---------------------------------------------------------------------------
 Q1_DATE = "2020-03-15"
 
 
 def _return_after(asset: str, date: str, months: int) -> float:
     """Forward return of ``asset`` from ``date`` over ``months``, in percent (NaN outside the data)."""
-    from helpers import events
-
     return 100 * events.forward_return(events.prices(asset), date, months)
 
 
-def _percent_slips(answer, expected: float) -> str:
-    """A message for a fraction or a price given instead of a percent return ('' if neither)."""
-    if math.isclose(answer, expected / 100, rel_tol=0.01):
-        return "that looks like a fraction: give the return in percent (multiply by 100)"
-    if answer > 1000 and not math.isclose(answer, expected, rel_tol=0.05):
-        return "that looks like a price, not a return: use events.forward_return(...)"
-    return ""
-
-
-def _check_return(answer, asset: str, months: int, slips: Sequence[tuple[str, int, str]]):
-    """Check a forward return in percent from Q1_DATE; ``slips``: (asset, months, message) for the
-    likely wrong choices, each recognised by its own return."""
-    expected = _return_after(asset, Q1_DATE, months)
-    ok, msg = close_to(expected, rel=0.005, abs_tol=0.2)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    for other_asset, other_months, message in slips:
-        if math.isclose(answer, _return_after(other_asset, Q1_DATE, other_months), rel_tol=0.005, abs_tol=0.2):
-            return False, message
-    return False, _percent_slips(answer, expected) or msg
-
-
-def _check_q1(answer):
-    return _check_return(answer, "eth", 12, [
-        ("btc", 12, "that is Bitcoin's 12-month return; the question asks about Ether (events.prices('eth'))"),
-        ("eth", 6, "that is the 6-month return; the question asks for 12 months"),
+def _forward_return(asset: str, months: int, slips: list[Slip]):
+    """A checker for the forward return in percent from Q1_DATE; ``slips``: the likely wrong choices
+    (another asset or horizon, each recognised by its own return), then a fraction or a price."""
+    return number(lambda: _return_after(asset, Q1_DATE, months), rel=0.005, abs_tol=0.2, slips=[
+        *slips,
+        Slip.scaled(1 / 100, "that looks like a fraction: give the return in percent (multiply by 100)",
+                    rel=0.01, abs_tol=0.0),
+        Slip.when(lambda answer, expected: answer > 1000 and not math.isclose(answer, expected, rel_tol=0.05),
+                  "that looks like a price, not a return: use events.forward_return(...)"),
     ])
 
 
-q1 = Exercise(
-    "Exercise 1",
-    f"Change the asset. The lesson's event study printed Bitcoin's 12-month return after the {Q1_DATE} "
-    "pivot (QE restart). What was **Ether's** 12-month forward return, in percent, after the same date? "
-    "Use the lesson's rule: close on or after the date, to the close on or after the date 12 calendar "
-    "months later. Predict first: more or less than Bitcoin's?",
-    _check_q1,
-    f"events.forward_return(events.prices('eth'), '{Q1_DATE}', 12) gives a fraction; multiply by 100.",
-    f"answer = 100 * events.forward_return(events.prices('eth'), '{Q1_DATE}', 12)",
-    lambda: (f"Ether {_return_after('eth', Q1_DATE, 12):+,.0f}% against Bitcoin "
-             f"{_return_after('btc', Q1_DATE, 12):+,.0f}%. Both windows start days after the March 2020 crash "
-             "low, so both are huge; one window cannot say whether Ether 'outperforms when risk appetite "
-             "returns' (claim 12)."),
-)
-
-
-# ---------------------------------------------------------------------------
-# q2: change the horizon
-# ---------------------------------------------------------------------------
-def _check_q2(answer):
-    return _check_return(answer, "btc", 18, [
-        ("btc", 12, "that is the 12-month return printed in the lesson; the question asks for 18 months"),
-        ("eth", 18, "that is Ether's; the question asks about Bitcoin"),
-    ])
-
-
-q2 = Exercise(
-    "Exercise 2",
-    f"Change the horizon. Predict: is Bitcoin's **18-month** return after the {Q1_DATE} pivot larger or "
-    "smaller than its 12-month return printed in the lesson? Then compute it, in percent.",
-    _check_q2,
-    f"events.forward_return(events.prices('btc'), '{Q1_DATE}', 18) gives a fraction; multiply by 100. "
-    "(events.event_study('btc', 'article', horizons=(18,)) lists all three pivots.)",
-    f"answer = 100 * events.forward_return(events.prices('btc'), '{Q1_DATE}', 18)",
-    lambda: (f"{_return_after('btc', Q1_DATE, 18):+,.0f}% at 18 months against "
-             f"{_return_after('btc', Q1_DATE, 12):+,.0f}% at 12: waiting longer did not mean gaining more. "
-             "'Gains within 6–18 months' lets the reader pick the best horizon after the fact."),
-)
+def _other(asset: str, months: int, message: str) -> Slip:
+    return Slip(lambda: _return_after(asset, Q1_DATE, months), message)
 
 
 # ---------------------------------------------------------------------------
@@ -103,65 +53,39 @@ q2 = Exercise(
 Q3_SET, Q3_MONTHS = "all_cuts", 18
 
 
+@memo
 def _q3_parts() -> tuple[int, int, float]:
     """(pivots with a full window, how many were positive, base-rate share positive) for q3."""
-    from helpers import events
-
     es = events.event_study("btc", Q3_SET, horizons=(Q3_MONTHS,))
     r = es["return_pct"].dropna()
     return len(r), int((r > 0).sum()), float(es["base_share_positive"].iloc[0])
 
 
-def _chance_q3(months: int = Q3_MONTHS) -> float:
-    from helpers import events
+def _q3_expected() -> float:
+    n, k, p = _q3_parts()
+    return events.chance_at_least(k, n, p)
 
+
+@memo
+def _chance_q3(months: int = Q3_MONTHS) -> float:
     return float(events.study_summary("btc", Q3_SET, horizons=(months,)).loc[months, "chance_random"])
 
 
-def _check_q3(answer):
-    from helpers import events
-
+def _q3_all_pivots() -> float:
     n, k, p = _q3_parts()
-    expected = events.chance_at_least(k, n, p)
-    ok, msg = close_to(expected, rel=0.0, abs_tol=0.005)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
-        return False, "give a probability between 0 and 1 (that number looks like a percent)"
-    slips = [
-        (_chance_q3(12), "that is the 12-month chance printed in the selection table; the question asks for 18 months"),
-        (p ** n, f"that is the chance that all {n} are positive; the question asks for at least {k} of {n}"),
-        (p, "that is the chance for one window; combine them (binomial: at least k of n)"),
-        (events.chance_at_least(k, len(events.pivot_set(Q3_SET)), p),
-         "count only the pivots with a full 18-month window in the data (the last cuts have none yet)"),
-        (events.chance_at_least(k, n, events.base_rate("btc", 12)["share_positive"]),
-         "use the 18-month base rate, not the 12-month one"),
-    ]
-    for value, message in slips:
-        if math.isclose(answer, value, abs_tol=0.003):
-            return False, message
-    return False, msg or "not the value the data give"
+    return events.chance_at_least(k, len(events.pivot_set(Q3_SET)), p)
 
 
-q3 = Exercise(
-    "Exercise 3",
-    f"Change the pivot set and the horizon. Take the set '{Q3_SET}' (every rate cut) at **{Q3_MONTHS} months**. "
-    "Count the cuts that have a full window in the data and how many of them were followed by a positive "
-    "Bitcoin return. If you drew that many random 18-month windows (independent, each positive with the "
-    "base-rate probability), what is the chance that at least as many would be positive? Answer as a "
-    "probability from 0 to 1.",
-    _check_q3,
-    f"es = events.event_study('btc', '{Q3_SET}', horizons=({Q3_MONTHS},)); the rows with a return_pct are the "
-    "cuts with a full window. The base rate is events.base_rate('btc', 18)['share_positive'], and "
-    "events.chance_at_least(k, n, p) gives the binomial chance of at least k of n.",
-    f"es = events.event_study('btc', '{Q3_SET}', horizons=({Q3_MONTHS},))\n"
-    "r = es['return_pct'].dropna()\n"
-    f"p = events.base_rate('btc', {Q3_MONTHS})['share_positive']\n"
-    "answer = events.chance_at_least(int((r > 0).sum()), len(r), p)",
-    lambda: ("{1} of {0} cuts were followed by a rise, yet random windows would do at least that well about "
-             "{3:.0%} of the time, because most 18-month windows of Bitcoin rose anyway ({2:.0%} of them). "
-             "More events than the article's three, and still no evidence that cuts were special.").format(*_q3_parts(), _chance_q3()),
-)
+def _q3_with_12m_base() -> float:
+    n, k, _ = _q3_parts()
+    return events.chance_at_least(k, n, events.base_rate("btc", 12)["share_positive"])
+
+
+def _q3_explain() -> str:
+    return ("{1} of {0} cuts were followed by a rise, yet random windows would do at least that well about "
+            "{3:.0%} of the time, because most 18-month windows of Bitcoin rose anyway ({2:.0%} of them). "
+            "More events than the article's three, and still no evidence that cuts were special."
+            ).format(*_q3_parts(), _chance_q3())
 
 
 # ---------------------------------------------------------------------------
@@ -170,60 +94,20 @@ q3 = Exercise(
 Q4_START = "2025-12-01"
 
 
+@memo
 def _btc_to_eth_end() -> tuple[float, pd.Timestamp]:
     """Bitcoin's return (percent) from its close on or after Q4_START to its close on Ether's last date."""
-    from helpers import events
-
     end = events.prices("eth").index[-1]
     btc = events.prices("btc")
     return 100 * (float(btc.loc[:end].iloc[-1]) / float(btc.loc[Q4_START:].iloc[0]) - 1), end
 
 
-def _check_q4(answer):
-    from helpers import events
-
-    expected, _ = _btc_to_eth_end()
-    ok, msg = close_to(expected, rel=0.005, abs_tol=0.2)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if math.isclose(answer, expected / 100, rel_tol=0.01):
-        return False, "that looks like a fraction: give the return in percent (multiply by 100)"
-    slips = [
-        (events.return_since("btc", Q4_START)["return_pct"],
-         "that runs to Bitcoin's own last close; stop on Ether's last date so both cover the same days"),
-        (events.return_since("eth", Q4_START)["return_pct"], "that is Ether's return; the question asks about Bitcoin"),
-        (events.return_since("btc", "2025-10-29")["return_pct"],
-         f"that starts at the announcement (2025-10-29) and ends at Bitcoin's own last close; start on {Q4_START}"),
-    ]
-    for value, message in slips:
-        if math.isclose(answer, value, rel_tol=0.01, abs_tol=0.2):
-            return False, message
-    if expected < 0 < answer:
-        return False, "Bitcoin fell over this period, so the return is negative"
-    return False, msg
-
-
-q4 = Exercise(
-    "Exercise 4",
-    f"Out of sample, on common dates. The snapshot's Ether prices stop months before Bitcoin's, so the "
-    f"out-of-sample table compares windows of different lengths. What was **Bitcoin's** return, in percent, "
-    f"from its close on {Q4_START} (the day runoff ended) to its close on **Ether's last date** in the snapshot?",
-    _check_q4,
-    "end = events.prices('eth').index[-1] is Ether's last date; btc = events.prices('btc'); then "
-    f"btc.loc[:end].iloc[-1] / btc.loc['{Q4_START}':].iloc[0] - 1, times 100.",
-    "end = events.prices('eth').index[-1]\n"
-    "btc = events.prices('btc')\n"
-    f"answer = 100 * (btc.loc[:end].iloc[-1] / btc.loc['{Q4_START}':].iloc[0] - 1)",
-    lambda: ("{0:+.1f}% to {1:%Y-%m-%d}, against {2:+.1f}% to Bitcoin's own last close: the end date alone "
-             "changes the answer a great deal. Compare assets over the same days, and say which days."
-             ).format(*_btc_to_eth_end(), _btc_since(Q4_START)),
-)
+def _since(asset: str, start: str) -> float:
+    return events.return_since(asset, start)["return_pct"]
 
 
 def _btc_since(start: str) -> float:
-    from helpers import events
-
-    return events.return_since("btc", start)["return_pct"]
+    return _since("btc", start)
 
 
 # ---------------------------------------------------------------------------
@@ -232,51 +116,138 @@ def _btc_since(start: str) -> float:
 Q5_MONTHS = 6
 
 
+@memo
 def _share_all_positive(months: int) -> tuple[int, int]:
     """(shifts with all three article pivots positive, number of shifts) at ``months``."""
-    from helpers import events
-
     sc = events.shift_curve("btc", "article", horizons=(months,), shifts=_SHIFTS)
     by_shift = sc.groupby("shift_days")["return_pct"].apply(lambda r: bool((r > 0).all()))
     return int(by_shift.sum()), int(by_shift.size)
 
 
-def _check_q5(answer):
-    count, total = _share_all_positive(Q5_MONTHS)
-    expected = count / total
-    ok, msg = close_to(expected, rel=0.0, abs_tol=0.005)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if 1 < answer <= 100 and math.isclose(answer / 100, expected, abs_tol=0.01):
-        return False, "give a share between 0 and 1 (that number looks like a percent)"
-    if answer == count and count > 1:
-        return False, f"that is the number of shifts; divide by the {total} shifts for the share"
-    if math.isclose(answer, 1 - expected, abs_tol=0.005):
-        return False, "that is the share where at least one pivot was negative; take the other shifts"
-    c12, t12 = _share_all_positive(12)
-    if math.isclose(answer, c12 / t12, abs_tol=0.005) or answer == c12:
-        return False, f"that is the 12-month result; the question asks about {Q5_MONTHS} months"
-    return False, msg or f"check that you use {Q5_MONTHS} months and all three pivots"
+def _share(months: int) -> float:
+    count, total = _share_all_positive(months)
+    return count / total
 
 
-q5 = Exercise(
-    "Exercise 5",
-    f"Cherry-picking by date, at the short end of the claim. Move all three of the article's pivot dates "
-    f"together by −90, −85, …, +90 days (37 shifts), and look at **{Q5_MONTHS}-month** Bitcoin returns. "
-    "Predict first: more or fewer shifts with every pivot positive than at 12 months? Then give the "
-    "**share** of the 37 shifts for which all three returns are positive (a fraction from 0 to 1).",
-    _check_q5,
-    f"events.shift_curve('btc', 'article', horizons=({Q5_MONTHS},), shifts=range(-90, 91, 5)) gives one row "
-    "per pivot and shift; group by 'shift_days', check whether every 'return_pct' is above 0, and take the "
-    "mean of the True/False values.",
-    f"sc = events.shift_curve('btc', 'article', horizons=({Q5_MONTHS},), shifts=range(-90, 91, 5))\n"
-    "all_up = sc.groupby('shift_days')['return_pct'].apply(lambda r: (r > 0).all())\n"
-    "answer = all_up.mean()",
-    lambda: ("{0} of {1} shifts at {4} months, against {2} of {3} at 12: 'every pivot was followed by gains "
-             "within 6–18 months' holds at some horizons and dates and fails at others. A claim that needs the "
-             "right date and the right horizon is fragile.").format(*_share_all_positive(Q5_MONTHS),
-                                                                    *_share_all_positive(12), Q5_MONTHS),
-)
+def _is_the_count(answer: float, expected: float) -> bool:
+    count, _ = _share_all_positive(Q5_MONTHS)
+    return count > 1 and answer == count
+
+
+_TWELVE_MONTHS = f"that is the 12-month result; the question asks about {Q5_MONTHS} months"
+
+EXERCISES = bind(globals(), [
+    Exercise(
+        prompt=(f"Change the asset. The lesson's event study printed Bitcoin's 12-month return after the {Q1_DATE} "
+                "pivot (QE restart). What was **Ether's** 12-month forward return, in percent, after the same date? "
+                "Use the lesson's rule: close on or after the date, to the close on or after the date 12 calendar "
+                "months later. Predict first: more or less than Bitcoin's?"),
+        checker=_forward_return("eth", 12, [
+            _other("btc", 12, "that is Bitcoin's 12-month return; the question asks about Ether (events.prices('eth'))"),
+            _other("eth", 6, "that is the 6-month return; the question asks for 12 months"),
+        ]),
+        hint_text=f"events.forward_return(events.prices('eth'), '{Q1_DATE}', 12) gives a fraction; multiply by 100.",
+        solution_code=f"answer = 100 * events.forward_return(events.prices('eth'), '{Q1_DATE}', 12)",
+        explain=lambda: (f"Ether {_return_after('eth', Q1_DATE, 12):+,.0f}% against Bitcoin "
+                         f"{_return_after('btc', Q1_DATE, 12):+,.0f}%. Both windows start days after the March 2020 "
+                         "crash low, so both are huge; one window cannot say whether Ether 'outperforms when risk "
+                         "appetite returns' (claim 12)."),
+    ),
+    Exercise(
+        prompt=(f"Change the horizon. Predict: is Bitcoin's **18-month** return after the {Q1_DATE} pivot larger or "
+                "smaller than its 12-month return printed in the lesson? Then compute it, in percent."),
+        checker=_forward_return("btc", 18, [
+            _other("btc", 12, "that is the 12-month return printed in the lesson; the question asks for 18 months"),
+            _other("eth", 18, "that is Ether's; the question asks about Bitcoin"),
+        ]),
+        hint_text=(f"events.forward_return(events.prices('btc'), '{Q1_DATE}', 18) gives a fraction; multiply by 100. "
+                   "(events.event_study('btc', 'article', horizons=(18,)) lists all three pivots.)"),
+        solution_code=f"answer = 100 * events.forward_return(events.prices('btc'), '{Q1_DATE}', 18)",
+        explain=lambda: (f"{_return_after('btc', Q1_DATE, 18):+,.0f}% at 18 months against "
+                         f"{_return_after('btc', Q1_DATE, 12):+,.0f}% at 12: waiting longer did not mean gaining "
+                         "more. 'Gains within 6–18 months' lets the reader pick the best horizon after the fact."),
+    ),
+    Exercise(
+        prompt=(f"Change the pivot set and the horizon. Take the set '{Q3_SET}' (every rate cut) at "
+                f"**{Q3_MONTHS} months**. Count the cuts that have a full window in the data and how many of them "
+                "were followed by a positive Bitcoin return. If you drew that many random 18-month windows "
+                "(independent, each positive with the base-rate probability), what is the chance that at least as "
+                "many would be positive? Answer as a probability from 0 to 1."),
+        checker=number(_q3_expected, rel=0.0, abs_tol=0.005, slips=[
+            Slip.scaled(100, "give a probability between 0 and 1 (that number looks like a percent)",
+                        abs_tol=1.0, only_if=lambda answer, expected: 1 < answer <= 100),
+            Slip(lambda: _chance_q3(12), ("that is the 12-month chance printed in the selection table; the question "
+                                          "asks for 18 months"), abs_tol=0.003),
+            Slip(lambda: _q3_parts()[2] ** _q3_parts()[0],
+                 lambda expected: (f"that is the chance that all {_q3_parts()[0]} are positive; the question asks "
+                                   f"for at least {_q3_parts()[1]} of {_q3_parts()[0]}"), abs_tol=0.003),
+            Slip(lambda: _q3_parts()[2], "that is the chance for one window; combine them (binomial: at least k of n)",
+                 abs_tol=0.003),
+            Slip(_q3_all_pivots, ("count only the pivots with a full 18-month window in the data (the last cuts "
+                                  "have none yet)"), abs_tol=0.003),
+            Slip(_q3_with_12m_base, "use the 18-month base rate, not the 12-month one", abs_tol=0.003),
+        ]),
+        hint_text=(f"es = events.event_study('btc', '{Q3_SET}', horizons=({Q3_MONTHS},)); the rows with a return_pct "
+                   "are the cuts with a full window. The base rate is events.base_rate('btc', 18)['share_positive'], "
+                   "and events.chance_at_least(k, n, p) gives the binomial chance of at least k of n."),
+        solution_code=(f"es = events.event_study('btc', '{Q3_SET}', horizons=({Q3_MONTHS},))\n"
+                       "r = es['return_pct'].dropna()\n"
+                       f"p = events.base_rate('btc', {Q3_MONTHS})['share_positive']\n"
+                       "answer = events.chance_at_least(int((r > 0).sum()), len(r), p)"),
+        explain=_q3_explain,
+    ),
+    Exercise(
+        prompt=(f"Out of sample, on common dates. The snapshot's Ether prices stop months before Bitcoin's, so the "
+                f"out-of-sample table compares windows of different lengths. What was **Bitcoin's** return, in "
+                f"percent, from its close on {Q4_START} (the day runoff ended) to its close on **Ether's last "
+                "date** in the snapshot?"),
+        checker=number(lambda: _btc_to_eth_end()[0], rel=0.005, abs_tol=0.2, slips=[
+            Slip.scaled(1 / 100, "that looks like a fraction: give the return in percent (multiply by 100)",
+                        rel=0.01, abs_tol=0.0),
+            Slip(lambda: _since("btc", Q4_START),
+                 "that runs to Bitcoin's own last close; stop on Ether's last date so both cover the same days",
+                 rel=0.01),
+            Slip(lambda: _since("eth", Q4_START), "that is Ether's return; the question asks about Bitcoin", rel=0.01),
+            Slip(lambda: _since("btc", "2025-10-29"),
+                 (f"that starts at the announcement (2025-10-29) and ends at Bitcoin's own last close; start on "
+                  f"{Q4_START}"), rel=0.01),
+            Slip.when(lambda answer, expected: expected < 0 < answer,
+                      "Bitcoin fell over this period, so the return is negative"),
+        ]),
+        hint_text=("end = events.prices('eth').index[-1] is Ether's last date; btc = events.prices('btc'); then "
+                   f"btc.loc[:end].iloc[-1] / btc.loc['{Q4_START}':].iloc[0] - 1, times 100."),
+        solution_code=("end = events.prices('eth').index[-1]\n"
+                       "btc = events.prices('btc')\n"
+                       f"answer = 100 * (btc.loc[:end].iloc[-1] / btc.loc['{Q4_START}':].iloc[0] - 1)"),
+        explain=lambda: ("{0:+.1f}% to {1:%Y-%m-%d}, against {2:+.1f}% to Bitcoin's own last close: the end date "
+                         "alone changes the answer a great deal. Compare assets over the same days, and say which "
+                         "days.").format(*_btc_to_eth_end(), _btc_since(Q4_START)),
+    ),
+    Exercise(
+        prompt=(f"Cherry-picking by date, at the short end of the claim. Move all three of the article's pivot dates "
+                f"together by −90, −85, …, +90 days (37 shifts), and look at **{Q5_MONTHS}-month** Bitcoin returns. "
+                "Predict first: more or fewer shifts with every pivot positive than at 12 months? Then give the "
+                "**share** of the 37 shifts for which all three returns are positive (a fraction from 0 to 1)."),
+        checker=number(lambda: _share(Q5_MONTHS), rel=0.0, abs_tol=0.005, slips=[
+            Slip.scaled(100, "give a share between 0 and 1 (that number looks like a percent)",
+                        abs_tol=1.0, only_if=lambda answer, expected: 1 < answer <= 100),
+            Slip.when(_is_the_count, f"that is the number of shifts; divide by the {len(_SHIFTS)} shifts for the share"),
+            Slip.complement("that is the share where at least one pivot was negative; take the other shifts"),
+            Slip(lambda: _share(12), _TWELVE_MONTHS),
+            Slip(lambda: _share_all_positive(12)[0], _TWELVE_MONTHS, abs_tol=0.0),
+        ], otherwise=f"check that you use {Q5_MONTHS} months and all three pivots"),
+        hint_text=(f"events.shift_curve('btc', 'article', horizons=({Q5_MONTHS},), shifts=range(-90, 91, 5)) gives "
+                   "one row per pivot and shift; group by 'shift_days', check whether every 'return_pct' is above 0, "
+                   "and take the mean of the True/False values."),
+        solution_code=(f"sc = events.shift_curve('btc', 'article', horizons=({Q5_MONTHS},), shifts=range(-90, 91, 5))\n"
+                       "all_up = sc.groupby('shift_days')['return_pct'].apply(lambda r: (r > 0).all())\n"
+                       "answer = all_up.mean()"),
+        explain=lambda: ("{0} of {1} shifts at {4} months, against {2} of {3} at 12: 'every pivot was followed by "
+                         "gains within 6–18 months' holds at some horizons and dates and fails at others. A claim "
+                         "that needs the right date and the right horizon is fragile."
+                         ).format(*_share_all_positive(Q5_MONTHS), *_share_all_positive(12), Q5_MONTHS),
+    ),
+])
 
 
 quiz = Quiz(

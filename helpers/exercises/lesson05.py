@@ -5,25 +5,26 @@ learner checks, never typed in.
 """
 from __future__ import annotations
 
+import math
+
 from helpers import risk
-from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
+from helpers.exercises import Choice, Exercise, Quiz, Slip, bind, number
+
+SETUP = """\
+from helpers import risk
+btc = risk.asset_prices("btc")
+eth = risk.asset_prices("eth")
+"""
 
 
-
-def _fraction_checker(expected: float, abs_tol: float, what: str):
-    """Accept a fraction within ``abs_tol``; explain if the answer looks like a percent or has the wrong sign."""
-
-    def checker(answer):
-        ok, msg = close_to(expected, rel=0.0, abs_tol=abs_tol)(answer)
-        if ok or not is_number(answer):
-            return ok, msg
-        if abs(answer) > 1.5 and abs(answer / 100 - expected) <= abs_tol:
-            return False, f"give {what} as a fraction (0.25 for 25 %), not in percent"
-        if expected != 0 and abs(-answer - expected) <= abs_tol:
-            return False, f"check the sign: {what} is {'negative' if expected < 0 else 'positive'} here"
-        return False, f"that is not {what} the data gives"
-
-    return checker
+def _fraction(expected, what: str, slips=(), otherwise: str | None = None):
+    """A fraction within 0.005; a percent or the wrong sign gets its own message, then ``slips``."""
+    return number(expected, rel=0.0, abs_tol=0.005, slips=[
+        Slip.scaled(100, f"give {what} as a fraction (0.25 for 25 %), not in percent", abs_tol=0.5,
+                    only_if=lambda answer, exp: abs(answer) > 1.5),
+        Slip.sign(lambda exp: f"check the sign: {what} is {'negative' if exp < 0 else 'positive'} here"),
+        *slips,
+    ], otherwise=otherwise or f"that is not {what} the data gives")
 
 
 # ---------------------------------------------------------------------------
@@ -31,16 +32,6 @@ def _fraction_checker(expected: float, abs_tol: float, what: str):
 # ---------------------------------------------------------------------------
 def _btc_drawdown_now() -> float:
     return float(risk.drawdown(risk.asset_prices("btc")).iloc[-1])
-
-
-def _check_q1(answer):
-    ok, msg = _fraction_checker(_btc_drawdown_now(), 0.005, "the drawdown at the last close")(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if abs(answer - risk.max_drawdown(risk.asset_prices("btc"))) <= 0.005:
-        return False, ("that is the deepest drawdown in the whole history; the question asks for the "
-                       "drawdown on the last day: take the last value, not the smallest")
-    return ok, msg
 
 
 def _q1_explain() -> str:
@@ -52,18 +43,6 @@ def _q1_explain() -> str:
             "the current one does not appear there.")
 
 
-q1 = Exercise(
-    "Exercise 1",
-    "At bitcoin's last close in the snapshot, how far below its highest close so far was it? "
-    "Answer as a negative fraction (e.g. -0.5 for 50 % below the high).",
-    _check_q1,
-    "risk.drawdown(btc) gives the drawdown on every day (close ÷ running high − 1). The last close "
-    "is the last row: .iloc[-1].",
-    "answer = risk.drawdown(btc).iloc[-1]",
-    _q1_explain,
-)
-
-
 # ---------------------------------------------------------------------------
 # Exercise 2: a liquidation price
 # ---------------------------------------------------------------------------
@@ -72,31 +51,6 @@ Q2_ENTRY, Q2_LEVERAGE, Q2_MAINTENANCE = 60_000.0, 20, 0.005
 
 def _q2_expected() -> float:
     return risk.liquidation_price(Q2_ENTRY, Q2_LEVERAGE, "long", Q2_MAINTENANCE)
-
-
-def _check_q2(answer):
-    expected = _q2_expected()
-    ok, msg = close_to(expected, rel=0.0005)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if abs(answer - Q2_ENTRY * (1 - 1 / Q2_LEVERAGE)) < 1:
-        return False, "that ignores the maintenance margin: divide by (1 - maintenance) as well"
-    if answer > Q2_ENTRY:
-        return False, "a long is liquidated when the price falls: the answer is below the entry price"
-    return False, "not yet: use the long formula with leverage 20 and maintenance 0.005"
-
-
-q2 = Exercise(
-    "Exercise 2",
-    "A trader opens a 20x isolated-margin long in bitcoin at $60,000 with a maintenance margin of "
-    "0.5 %. At what price (USD) is the position liquidated? Ignore fees and funding.",
-    _check_q2,
-    "Long: P_liq = entry × (1 − 1/leverage) / (1 − maintenance). Or call "
-    "risk.liquidation_price(60_000, 20, 'long', 0.005).",
-    "answer = risk.liquidation_price(60_000, 20, side='long', maintenance=0.005)",
-    lambda: (f"${_q2_expected():,.0f}: a fall of only {1 - _q2_expected() / Q2_ENTRY:.1%} wipes out the "
-             "margin. Bitcoin has often moved that much within a single day."),
-)
 
 
 # ---------------------------------------------------------------------------
@@ -110,21 +64,9 @@ def _q3_weight(window_days: int, target: float = Q3_TARGET) -> float:
     return min(1.0, target / vol)
 
 
-def _check_q3(answer):
-    expected = _q3_weight(Q3_WINDOW)
-    ok, msg = _fraction_checker(expected, 0.005, "the weight")(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if abs(answer - _q3_weight(90)) <= 0.005:
-        return False, "that uses the 90-day window of section 6; measure volatility over 60 days"
-    if abs(answer - _q3_weight(30)) <= 0.005:
-        return False, "that uses a 30-day window; measure volatility over 60 days"
-    vol = Q3_TARGET / expected if expected < 1 else None
-    if vol is not None and abs(answer - vol) <= 0.005:
-        return False, "that is the volatility itself; the weight is the target divided by it"
-    if msg.startswith("that is not"):
-        return False, "not yet: weight = 0.20 ÷ (bitcoin's 60-day volatility at the last close), at most 1"
-    return ok, msg
+def _volatility_of(weight: float) -> float:
+    """The volatility behind a weight below the cap (NaN at the cap: then it cannot be told)."""
+    return Q3_TARGET / weight if 0 < weight < 1 else math.nan
 
 
 def _q3_explain() -> str:
@@ -136,59 +78,16 @@ def _q3_explain() -> str:
             "window you choose.")
 
 
-q3 = Exercise(
-    "Exercise 3",
-    "Section 6 sized positions with 90-day volatility. Measure bitcoin's volatility over the last "
-    "60 days instead (365 periods a year), up to its last close in the snapshot. What fraction of the "
-    "portfolio would you put in bitcoin for a 20 % volatility target (at most 1)? Predict first: "
-    "more or less than the 90-day weight in the table?",
-    _check_q3,
-    "risk.rolling_volatility(btc, 60, 365) gives the rolling 60-day volatility; its last value, "
-    ".iloc[-1], is the one at the last close. The weight is the target divided by it, at most 1.",
-    "vol_60 = risk.rolling_volatility(btc, window_days=60, periods=365).iloc[-1]\n"
-    "answer = min(1.0, 0.20 / vol_60)",
-    _q3_explain,
-)
-
-
 # ---------------------------------------------------------------------------
 # Exercise 4: staged buying over every start date
 # ---------------------------------------------------------------------------
-def _q4_expected() -> float:
-    out = risk.staged_vs_lump(risk.asset_prices("eth"), tranches=4, spacing_days=7, horizon_days=365)
-    return float((out["diff"] > 0).mean())
-
-
 def _q4_share(asset: str, tranches: int = 4) -> float:
     out = risk.staged_vs_lump(risk.asset_prices(asset), tranches=tranches, spacing_days=7, horizon_days=365)
     return float((out["diff"] > 0).mean())
 
 
-def _check_q4(answer):
-    ok, msg = _fraction_checker(_q4_expected(), 0.005, "the share of start dates")(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if abs(answer - _q4_share("btc")) <= 0.005:
-        return False, "that is bitcoin's share; pass eth (ether's closes) to risk.staged_vs_lump"
-    if abs(answer - (1 - _q4_expected())) <= 0.005:
-        return False, "that is the share where the lump sum did better; count start dates with diff > 0"
-    return ok, msg
-
-
-q4 = Exercise(
-    "Exercise 4",
-    "Switch the asset: for ether, on what share of all start dates did buying in 4 weekly tranches "
-    "end up ahead of a lump sum, with both valued 365 days after the start? Predict first whether "
-    "it is more or less often than for bitcoin in the table, then compute. Answer as a fraction.",
-    _check_q4,
-    "risk.staged_vs_lump(eth, tranches=4, spacing_days=7, horizon_days=365) gives one row per start "
-    "date; the 'diff' column is staged minus lump. What share of it is above zero?",
-    "out = risk.staged_vs_lump(eth, tranches=4, spacing_days=7, horizon_days=365)\n"
-    "answer = (out['diff'] > 0).mean()",
-    lambda: (f"{_q4_expected():.0%} of start dates for ether, against {_q4_share('btc'):.0%} for "
-             "bitcoin: close to a coin toss for both. Staging changes *when* you take the risk, so it "
-             "helps on some start dates and hurts on others."),
-)
+def _q4_expected() -> float:
+    return _q4_share("eth")
 
 
 # ---------------------------------------------------------------------------
@@ -207,31 +106,91 @@ def _q5_expected() -> float:
     return float((d > 1e-12).mean())
 
 
-def _check_q5(answer):
-    ok, msg = _fraction_checker(_q5_expected(), 0.005, "the share of entries")(answer)
-    if not ok and is_number(answer):
-        d = _q5_outcomes()["diff"]
-        if abs(answer - float((d >= -1e-12).mean())) <= 0.005:
-            return False, "that counts ties (no level or stop reached) as wins: count only diff > 0"
-    return ok, msg
+def _q5_with_ties() -> float:
+    d = _q5_outcomes()["diff"]
+    return float((d >= -1e-12).mean())
 
 
-q5 = Exercise(
-    "Exercise 5",
-    "Build your own ladder for bitcoin: sell a third of the position at +30 %, another third at "
-    "+100 %, and put a 25 % trailing stop on the rest once the last level is reached. With weekly "
-    "entries and a 365-day horizon, on what share of entries did the ladder end *strictly* ahead "
-    "of holding? Answer as a fraction.",
-    _check_q5,
-    "risk.ladder_outcomes(btc, levels=[0.3, 1.0], fractions=[1/3, 1/3], trail=0.25, "
-    "stop_from='last_level', horizon_days=365, entry_every_days=7) returns a 'diff' column "
-    "(ladder minus hold). Count the share above zero.",
-    "out = risk.ladder_outcomes(btc, levels=[0.3, 1.0], fractions=[1/3, 1/3], trail=0.25,\n"
-    "                           stop_from='last_level', horizon_days=365, entry_every_days=7)\n"
-    "answer = (out['diff'] > 0).mean()",
-    lambda: (f"{_q5_expected():.0%} of entries. Compare risk.ladder_summary(out) with the default "
-             "ladder: higher levels sell less often, so the ladder behaves more like holding."),
-)
+EXERCISES = bind(globals(), [
+    Exercise(
+        prompt=("At bitcoin's last close in the snapshot, how far below its highest close so far was it? "
+                "Answer as a negative fraction (e.g. -0.5 for 50 % below the high)."),
+        checker=_fraction(_btc_drawdown_now, "the drawdown at the last close", slips=[
+            Slip(lambda: risk.max_drawdown(risk.asset_prices("btc")),
+                 "that is the deepest drawdown in the whole history; the question asks for the drawdown on the "
+                 "last day: take the last value, not the smallest"),
+        ]),
+        hint_text=("risk.drawdown(btc) gives the drawdown on every day (close ÷ running high − 1). The last close "
+                   "is the last row: .iloc[-1]."),
+        solution_code="answer = risk.drawdown(btc).iloc[-1]",
+        explain=_q1_explain,
+    ),
+    Exercise(
+        prompt=("A trader opens a 20x isolated-margin long in bitcoin at $60,000 with a maintenance margin of "
+                "0.5 %. At what price (USD) is the position liquidated? Ignore fees and funding."),
+        checker=number(_q2_expected, rel=0.0005, slips=[
+            Slip(Q2_ENTRY * (1 - 1 / Q2_LEVERAGE),
+                 "that ignores the maintenance margin: divide by (1 - maintenance) as well", rel=0.0, abs_tol=1.0),
+            Slip.when(lambda answer, expected: answer > Q2_ENTRY,
+                      "a long is liquidated when the price falls: the answer is below the entry price"),
+        ], otherwise="not yet: use the long formula with leverage 20 and maintenance 0.005"),
+        hint_text=("Long: P_liq = entry × (1 − 1/leverage) / (1 − maintenance). Or call "
+                   "risk.liquidation_price(60_000, 20, 'long', 0.005)."),
+        solution_code="answer = risk.liquidation_price(60_000, 20, side='long', maintenance=0.005)",
+        explain=lambda: (f"${_q2_expected():,.0f}: a fall of only {1 - _q2_expected() / Q2_ENTRY:.1%} wipes out the "
+                         "margin. Bitcoin has often moved that much within a single day."),
+    ),
+    Exercise(
+        prompt=("Section 6 sized positions with 90-day volatility. Measure bitcoin's volatility over the last "
+                "60 days instead (365 periods a year), up to its last close in the snapshot. What fraction of the "
+                "portfolio would you put in bitcoin for a 20 % volatility target (at most 1)? Predict first: "
+                "more or less than the 90-day weight in the table?"),
+        checker=_fraction(lambda: _q3_weight(Q3_WINDOW), "the weight", slips=[
+            Slip(lambda: _q3_weight(90), "that uses the 90-day window of section 6; measure volatility over 60 days"),
+            Slip(lambda: _q3_weight(30), "that uses a 30-day window; measure volatility over 60 days"),
+            Slip.derived(_volatility_of, "that is the volatility itself; the weight is the target divided by it"),
+        ], otherwise="not yet: weight = 0.20 ÷ (bitcoin's 60-day volatility at the last close), at most 1"),
+        hint_text=("risk.rolling_volatility(btc, 60, 365) gives the rolling 60-day volatility; its last value, "
+                   ".iloc[-1], is the one at the last close. The weight is the target divided by it, at most 1."),
+        solution_code=("vol_60 = risk.rolling_volatility(btc, window_days=60, periods=365).iloc[-1]\n"
+                       "answer = min(1.0, 0.20 / vol_60)"),
+        explain=_q3_explain,
+    ),
+    Exercise(
+        prompt=("Switch the asset: for ether, on what share of all start dates did buying in 4 weekly tranches "
+                "end up ahead of a lump sum, with both valued 365 days after the start? Predict first whether "
+                "it is more or less often than for bitcoin in the table, then compute. Answer as a fraction."),
+        checker=_fraction(_q4_expected, "the share of start dates", slips=[
+            Slip(lambda: _q4_share("btc"),
+                 "that is bitcoin's share; pass eth (ether's closes) to risk.staged_vs_lump"),
+            Slip.complement("that is the share where the lump sum did better; count start dates with diff > 0"),
+        ]),
+        hint_text=("risk.staged_vs_lump(eth, tranches=4, spacing_days=7, horizon_days=365) gives one row per start "
+                   "date; the 'diff' column is staged minus lump. What share of it is above zero?"),
+        solution_code=("out = risk.staged_vs_lump(eth, tranches=4, spacing_days=7, horizon_days=365)\n"
+                       "answer = (out['diff'] > 0).mean()"),
+        explain=lambda: (f"{_q4_expected():.0%} of start dates for ether, against {_q4_share('btc'):.0%} for "
+                         "bitcoin: close to a coin toss for both. Staging changes *when* you take the risk, so it "
+                         "helps on some start dates and hurts on others."),
+    ),
+    Exercise(
+        prompt=("Build your own ladder for bitcoin: sell a third of the position at +30 %, another third at "
+                "+100 %, and put a 25 % trailing stop on the rest once the last level is reached. With weekly "
+                "entries and a 365-day horizon, on what share of entries did the ladder end *strictly* ahead "
+                "of holding? Answer as a fraction."),
+        checker=_fraction(_q5_expected, "the share of entries", slips=[
+            Slip(_q5_with_ties, "that counts ties (no level or stop reached) as wins: count only diff > 0"),
+        ]),
+        hint_text=("risk.ladder_outcomes(btc, levels=[0.3, 1.0], fractions=[1/3, 1/3], trail=0.25, "
+                   "stop_from='last_level', horizon_days=365, entry_every_days=7) returns a 'diff' column "
+                   "(ladder minus hold). Count the share above zero."),
+        solution_code=("out = risk.ladder_outcomes(btc, levels=[0.3, 1.0], fractions=[1/3, 1/3], trail=0.25,\n"
+                       "                           stop_from='last_level', horizon_days=365, entry_every_days=7)\n"
+                       "answer = (out['diff'] > 0).mean()"),
+        explain=lambda: (f"{_q5_expected():.0%} of entries. Compare risk.ladder_summary(out) with the default "
+                         "ladder: higher levels sell less often, so the ladder behaves more like holding."),
+    ),
+])
 
 
 quiz = Quiz(

@@ -4,126 +4,57 @@ Every expected value is computed at check time from the snapshot and :mod:`helpe
 """
 from __future__ import annotations
 
+from helpers import scenarios as sc
+from helpers.data import memo
+from helpers.exercises import Choice, Exercise, Quiz, Slip, bind, number
 
-from helpers.exercises import Choice, Exercise, Quiz, close_to, is_number
-
-
-def _sc():
-    from helpers import scenarios
-
-    return scenarios
-
+SETUP = """\
+from helpers import scenarios as sc
+"""
 
 
 # --- Exercise 1: the identity by hand ------------------------------------------------------
 Q1_CHANGES = {"d_assets": 48.0, "d_tga": 20.0, "d_on_rrp": -6.0, "d_other": 7.0}
 
 
-def _check_q1(answer):
-    expected = _sc().reserves_change(**Q1_CHANGES)
-    ok, msg = close_to(expected, abs_tol=0.5)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    c = Q1_CHANGES
-    wrong_rrp = _sc().reserves_change(c["d_assets"], c["d_tga"], -c["d_on_rrp"], c["d_other"])
-    if abs(answer - wrong_rrp) < 0.5:
-        return False, "check the ON RRP sign: money leaving the ON RRP facility goes back to banks as reserves"
-    if abs(answer - (c["d_assets"] - c["d_tga"] - c["d_on_rrp"] + c["d_other"])) < 0.5:
-        return False, "currency is a liability too: when people hold more cash, reserves fall"
-    if abs(answer - (c["d_assets"] + c["d_tga"] - c["d_on_rrp"] - c["d_other"])) < 0.5:
-        return False, "check the TGA sign: money paid into the Treasury's account leaves banks' reserves"
-    return False, "use Δreserves = Δassets − ΔTGA − ΔON RRP − Δ(currency and other); a fall is a negative change"
+def _q1_expected() -> float:
+    return sc.reserves_change(**Q1_CHANGES)
 
 
 def _q1_explain() -> str:
     c = Q1_CHANGES
     added = c["d_assets"] - c["d_on_rrp"]
     drained = c["d_tga"] + c["d_other"]
-    return (f"reserves change by ${_sc().reserves_change(**c):+,.0f}B: the purchases and the ON RRP outflow "
+    return (f"reserves change by ${sc.reserves_change(**c):+,.0f}B: the purchases and the ON RRP outflow "
             f"add ${added:,.0f}B, the TGA build and the extra cash drain ${drained:,.0f}B.")
 
 
-q1 = Exercise(
-    "Exercise 1",
-    "In one month the Fed buys $48B of Treasury bills, the Treasury's account (TGA) rises by $20B, "
-    "ON RRP falls by $6B and currency in circulation grows by $7B. By how much do bank reserves "
-    "change, in $ billions?",
-    _check_q1,
-    "Write each change with its sign (a fall is negative) and use "
-    "Δreserves = Δassets − ΔTGA − ΔON RRP − Δ(currency and other). "
-    "sc.reserves_change(d_assets, d_tga, d_on_rrp, d_other) does the arithmetic.",
-    "answer = sc.reserves_change(d_assets=48, d_tga=20, d_on_rrp=-6, d_other=7)",
-    _q1_explain,
-)
+_C = Q1_CHANGES
+_WRONG_RRP = _C["d_assets"] - _C["d_tga"] + _C["d_on_rrp"] - _C["d_other"]   # the ON RRP change with its sign flipped
+_NO_CURRENCY = _C["d_assets"] - _C["d_tga"] - _C["d_on_rrp"] + _C["d_other"]  # currency counted as an asset
+_WRONG_TGA = _C["d_assets"] + _C["d_tga"] - _C["d_on_rrp"] - _C["d_other"]    # the TGA build added
 
 
 # --- Exercise 2: a scenario's path ----------------------------------------------------------
-def _q2_scenario():
-    return _sc().Scenario(purchase_pace=60.0, purchase_months=6, tga_target=1000.0, tga_weeks=8)
+def _q2_path():
+    return sc.liquidity_path(sc.Scenario(purchase_pace=60.0, purchase_months=6, tga_target=1000.0, tga_weeks=8))
 
 
 def _q2_expected() -> float:
-    path = _sc().liquidity_path(_q2_scenario())
+    path = _q2_path()
     return float(path["reserves"].iloc[-1] - path["reserves"].iloc[0])
-
-
-def _check_q2(answer):
-    expected = _q2_expected()
-    ok, msg = close_to(expected, abs_tol=1.0)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    path = _sc().liquidity_path(_q2_scenario())
-    if abs(answer - float(path["reserves"].iloc[-1])) < 1.0:
-        return False, "that is the level at week 52; the question asks for the change (week 52 minus week 0)"
-    if abs(answer - 360.0) < 1.0:
-        return False, "$360B is what the Fed buys; the TGA build to $1,000B drains part of it"
-    return False, "take path['reserves'] at the last week minus the first week"
-
-
-q2 = Exercise(
-    "Exercise 2",
-    "Build a scenario with purchases of $60B a month for 6 months and the TGA rising to $1,000B "
-    "over 8 weeks (everything else as the default). By how much do reserves change from week 0 "
-    "to week 52, in $ billions?",
-    _check_q2,
-    "path = sc.liquidity_path(sc.Scenario(purchase_pace=60, purchase_months=6, tga_target=1000, "
-    "tga_weeks=8)); then the last reserves value minus the first.",
-    "path = sc.liquidity_path(sc.Scenario(purchase_pace=60, purchase_months=6,\n"
-    "                                     tga_target=1000, tga_weeks=8))\n"
-    "answer = path['reserves'].iloc[-1] - path['reserves'].iloc[0]",
-    lambda: (f"reserves change by ${_q2_expected():+,.0f}B: $360B of purchases minus the TGA's rise "
-             "(and plus the small ON RRP outflow)."),
-)
 
 
 # --- Exercise 3: how much of history sits in long spells? -----------------------------------
 Q3_MIN_WEEKS = 26
 
 
+@memo
 def _q3_share(min_weeks: int = Q3_MIN_WEEKS) -> float:
-    sc = _sc()
     return float(sc.regime_spells(min_weeks=min_weeks)["weeks"].sum() / len(sc.weekly_btc()))
 
 
-def _check_q3(answer):
-    expected = _q3_share()
-    if is_number(answer) and 1.5 < answer <= 100 and abs(answer / 100 - expected) <= 0.005:
-        return False, "give the share as a fraction (0.25 for 25 %), not in percent"
-    ok, msg = close_to(expected, abs_tol=0.005)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if abs(answer - _q3_share(13)) <= 0.005:
-        return False, "that uses spells of 13 weeks or more; the question asks for 26 weeks or more"
-    if answer == len(_sc().regime_spells(min_weeks=Q3_MIN_WEEKS)):
-        return False, "that is the number of spells; the question asks what share of all weeks they cover"
-    if abs(answer - _sc().regime_spells(min_weeks=Q3_MIN_WEEKS)["weeks"].sum()) < 0.5:
-        return False, "that is the number of weeks in those spells; divide by the number of weeks in history"
-    return False, ("add up the 'weeks' of sc.regime_spells(min_weeks=26) and divide by the number of "
-                   "historical weeks, len(sc.weekly_btc())")
-
-
 def _q3_explain() -> str:
-    sc = _sc()
     long = sc.regime_spells(min_weeks=Q3_MIN_WEEKS)
     n_exp = int((long["regime"] == "expanding").sum())
     return (f"{_q3_share():.0%} of the {len(sc.weekly_btc()):,} weeks sit in just {len(long)} spells of half "
@@ -132,58 +63,19 @@ def _q3_explain() -> str:
             "two pools rest on very few independent stretches of history.")
 
 
-q3 = Exercise(
-    "Exercise 3",
-    "A 'spell' is a run of consecutive weeks in the same regime. Section 3 counted spells of 13 weeks "
-    "or more. Now take spells of at least 26 weeks (half a year), expanding and contracting together: "
-    "what share of all the history's weeks do they cover? Answer as a fraction.",
-    _check_q3,
-    "sc.regime_spells(min_weeks=26) lists the spells, one row per spell, with their length in the "
-    "'weeks' column; len(sc.weekly_btc()) is the number of weeks in history.",
-    "long = sc.regime_spells(min_weeks=26)\n"
-    "answer = long['weeks'].sum() / len(sc.weekly_btc())",
-    _q3_explain,
-)
-
-
 # --- Exercise 4: one assumption, a different answer ------------------------------------------
+@memo
 def _chance(history_drift: bool, level: float = 100_000) -> float:
-    res = _sc().run_scenario(history_drift=history_drift, seed=6, levels=(level,))
+    res = sc.run_scenario(history_drift=history_drift, seed=6, levels=(level,))
     return float(res.table.iloc[0, 0])
-
-
-def _check_q4(answer):
-    expected = _chance(True)
-    if is_number(answer) and 0 < answer <= 1 and expected > 1:
-        return False, "give the chance in percent (e.g. 35 for 35 %), as the table shows it"
-    ok, msg = close_to(expected, abs_tol=1.0)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if abs(answer - _chance(False)) < 1.0:
-        return False, "that is the default (drift removed); switch history_drift=True"
-    return False, "read the 'ends above $100,000' row of run_scenario(history_drift=True, seed=6).table"
-
-
-q4 = Exercise(
-    "Exercise 4",
-    "Run the default scenario (seed 6) with history's drift kept (history_drift=True). What is the "
-    "chance, in percent, that bitcoin ends the 52 weeks above $100,000? Compare it with the default.",
-    _check_q4,
-    "res = sc.run_scenario(history_drift=True, seed=6, levels=(100_000,)); the first row of "
-    "res.table is 'ends above $100,000'.",
-    "res = sc.run_scenario(history_drift=True, seed=6, levels=(100_000,))\n"
-    "answer = res.table.loc['ends above $100,000', 'chance (%)']",
-    lambda: (f"{_chance(True):.1f} % with history's drift against {_chance(False):.1f} % without: one "
-             "assumption about the average moves the answer more than the whole liquidity scenario."),
-)
 
 
 # --- Exercise 5: a Treasury cash build against the purchases ------------------------------
 Q5_TGA = 1100.0
 
 
+@memo
 def _median_end(**settings) -> float:
-    sc = _sc()
     return sc.run_scenario(sc.Scenario(**settings), seed=6).median_end
 
 
@@ -191,26 +83,7 @@ def _q5_expected() -> float:
     return _median_end(tga_target=Q5_TGA) - _median_end()
 
 
-def _check_q5(answer):
-    expected = _q5_expected()
-    tol = max(100.0, 0.02 * abs(expected))
-    ok, msg = close_to(expected, rel=0.02, abs_tol=100.0)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if abs(answer + expected) < tol:
-        return False, "the sign is reversed: take the new median minus the default median"
-    if abs(answer - _median_end(tga_target=Q5_TGA)) < tol:
-        return False, "that is the new median itself; the question asks for the change from the default"
-    if abs(answer) < 100.0:
-        return False, ("the pace of purchases does not matter in this toy, but the TGA does: net liquidity "
-                       "is assets − TGA − ON RRP, so a TGA rising faster than the Fed buys turns its 13-week "
-                       "change negative. Run the scenario and see")
-    return False, ("run sc.Scenario(tga_target=1100) with seed=6 and the default scenario with seed=6, "
-                   "then subtract the .median_end values (new minus default)")
-
-
 def _q5_explain() -> str:
-    sc = _sc()
     new = sc.run_scenario(sc.Scenario(tga_target=Q5_TGA), seed=6)
     old = sc.run_scenario(seed=6)
     d = sc.Scenario()
@@ -222,19 +95,102 @@ def _q5_explain() -> str:
             "In this toy a Treasury decision can cancel the Fed's purchases.")
 
 
-q5 = Exercise(
-    "Exercise 5",
-    "Keep the default purchases but let the Treasury rebuild its cash: TGA target $1,100B (reached "
-    "in the default 13 weeks). Predict first: does the toy's median at week 52 go up, down or stay "
-    "the same? Then compute, with seed=6, the new median minus the default median, in USD.",
-    _check_q5,
-    "new = sc.run_scenario(sc.Scenario(tga_target=1100), seed=6) and default = sc.run_scenario(seed=6); "
-    "compare their .median_end. res.expanding_share tells you why.",
-    "new = sc.run_scenario(sc.Scenario(tga_target=1100), seed=6)\n"
-    "default = sc.run_scenario(seed=6)\n"
-    "answer = new.median_end - default.median_end",
-    _q5_explain,
-)
+EXERCISES = bind(globals(), [
+    Exercise(
+        prompt=("In one month the Fed buys $48B of Treasury bills, the Treasury's account (TGA) rises by $20B, "
+                "ON RRP falls by $6B and currency in circulation grows by $7B. By how much do bank reserves "
+                "change, in $ billions?"),
+        checker=number(_q1_expected, abs_tol=0.5, slips=[
+            Slip(_WRONG_RRP, "check the ON RRP sign: money leaving the ON RRP facility goes back to banks as reserves",
+                 rel=0.0),
+            Slip(_NO_CURRENCY, "currency is a liability too: when people hold more cash, reserves fall", rel=0.0),
+            Slip(_WRONG_TGA, "check the TGA sign: money paid into the Treasury's account leaves banks' reserves",
+                 rel=0.0),
+        ], otherwise=("use Δreserves = Δassets − ΔTGA − ΔON RRP − Δ(currency and other); a fall is a negative "
+                      "change")),
+        hint_text=("Write each change with its sign (a fall is negative) and use "
+                   "Δreserves = Δassets − ΔTGA − ΔON RRP − Δ(currency and other). "
+                   "sc.reserves_change(d_assets, d_tga, d_on_rrp, d_other) does the arithmetic."),
+        solution_code="answer = sc.reserves_change(d_assets=48, d_tga=20, d_on_rrp=-6, d_other=7)",
+        explain=_q1_explain,
+    ),
+    Exercise(
+        prompt=("Build a scenario with purchases of $60B a month for 6 months and the TGA rising to $1,000B "
+                "over 8 weeks (everything else as the default). By how much do reserves change from week 0 "
+                "to week 52, in $ billions?"),
+        checker=number(_q2_expected, abs_tol=1.0, slips=[
+            Slip(lambda: _q2_path()["reserves"].iloc[-1],
+                 "that is the level at week 52; the question asks for the change (week 52 minus week 0)", rel=0.0),
+            Slip(360.0, "$360B is what the Fed buys; the TGA build to $1,000B drains part of it", rel=0.0),
+        ], otherwise="take path['reserves'] at the last week minus the first week"),
+        hint_text=("path = sc.liquidity_path(sc.Scenario(purchase_pace=60, purchase_months=6, tga_target=1000, "
+                   "tga_weeks=8)); then the last reserves value minus the first."),
+        solution_code=("path = sc.liquidity_path(sc.Scenario(purchase_pace=60, purchase_months=6,\n"
+                       "                                     tga_target=1000, tga_weeks=8))\n"
+                       "answer = path['reserves'].iloc[-1] - path['reserves'].iloc[0]"),
+        explain=lambda: (f"reserves change by ${_q2_expected():+,.0f}B: $360B of purchases minus the TGA's rise "
+                         "(and plus the small ON RRP outflow)."),
+    ),
+    Exercise(
+        prompt=("A 'spell' is a run of consecutive weeks in the same regime. Section 3 counted spells of 13 weeks "
+                "or more. Now take spells of at least 26 weeks (half a year), expanding and contracting together: "
+                "what share of all the history's weeks do they cover? Answer as a fraction."),
+        checker=number(_q3_share, abs_tol=0.005, slips=[
+            Slip.scaled(100, "give the share as a fraction (0.25 for 25 %), not in percent", rel=0.0, abs_tol=0.5,
+                        only_if=lambda answer, expected: 1.5 < answer <= 100),
+            Slip(lambda: _q3_share(13),
+                 "that uses spells of 13 weeks or more; the question asks for 26 weeks or more", rel=0.0),
+            Slip(lambda: len(sc.regime_spells(min_weeks=Q3_MIN_WEEKS)),
+                 "that is the number of spells; the question asks what share of all weeks they cover",
+                 rel=0.0, abs_tol=0.0),
+            Slip(lambda: sc.regime_spells(min_weeks=Q3_MIN_WEEKS)["weeks"].sum(),
+                 "that is the number of weeks in those spells; divide by the number of weeks in history",
+                 rel=0.0, abs_tol=0.5),
+        ], otherwise=("add up the 'weeks' of sc.regime_spells(min_weeks=26) and divide by the number of "
+                      "historical weeks, len(sc.weekly_btc())")),
+        hint_text=("sc.regime_spells(min_weeks=26) lists the spells, one row per spell, with their length in the "
+                   "'weeks' column; len(sc.weekly_btc()) is the number of weeks in history."),
+        solution_code=("long = sc.regime_spells(min_weeks=26)\n"
+                       "answer = long['weeks'].sum() / len(sc.weekly_btc())"),
+        explain=_q3_explain,
+    ),
+    Exercise(
+        prompt=("Run the default scenario (seed 6) with history's drift kept (history_drift=True). What is the "
+                "chance, in percent, that bitcoin ends the 52 weeks above $100,000? Compare it with the default."),
+        checker=number(lambda: _chance(True), abs_tol=1.0, slips=[
+            Slip.when(lambda answer, expected: 0 < answer <= 1 and expected > 1,
+                      "give the chance in percent (e.g. 35 for 35 %), as the table shows it"),
+            Slip(lambda: _chance(False), "that is the default (drift removed); switch history_drift=True", rel=0.0),
+        ], otherwise="read the 'ends above $100,000' row of run_scenario(history_drift=True, seed=6).table"),
+        hint_text=("res = sc.run_scenario(history_drift=True, seed=6, levels=(100_000,)); the first row of "
+                   "res.table is 'ends above $100,000'."),
+        solution_code=("res = sc.run_scenario(history_drift=True, seed=6, levels=(100_000,))\n"
+                       "answer = res.table.loc['ends above $100,000', 'chance (%)']"),
+        explain=lambda: (f"{_chance(True):.1f} % with history's drift against {_chance(False):.1f} % without: one "
+                         "assumption about the average moves the answer more than the whole liquidity scenario."),
+    ),
+    Exercise(
+        prompt=("Keep the default purchases but let the Treasury rebuild its cash: TGA target $1,100B (reached "
+                "in the default 13 weeks). Predict first: does the toy's median at week 52 go up, down or stay "
+                "the same? Then compute, with seed=6, the new median minus the default median, in USD."),
+        checker=number(_q5_expected, rel=0.02, abs_tol=100.0, slips=[
+            Slip.sign("the sign is reversed: take the new median minus the default median"),
+            Slip(lambda: _median_end(tga_target=Q5_TGA),
+                 "that is the new median itself; the question asks for the change from the default"),
+            Slip.when(lambda answer, expected: abs(answer) < 100.0,
+                      "the pace of purchases does not matter in this toy, but the TGA does: net liquidity "
+                      "is assets − TGA − ON RRP, so a TGA rising faster than the Fed buys turns its 13-week "
+                      "change negative. Run the scenario and see"),
+        ], otherwise=("run sc.Scenario(tga_target=1100) with seed=6 and the default scenario with seed=6, "
+                      "then subtract the .median_end values (new minus default)")),
+        hint_text=("new = sc.run_scenario(sc.Scenario(tga_target=1100), seed=6) and default = sc.run_scenario(seed=6); "
+                   "compare their .median_end. res.expanding_share tells you why."),
+        solution_code=("new = sc.run_scenario(sc.Scenario(tga_target=1100), seed=6)\n"
+                       "default = sc.run_scenario(seed=6)\n"
+                       "answer = new.median_end - default.median_end"),
+        explain=_q5_explain,
+    ),
+])
 
 
 quiz = Quiz(

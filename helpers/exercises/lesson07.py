@@ -11,16 +11,25 @@ Every expected value is computed from the snapshot when the answer is checked.
 """
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
 
 from helpers import claims as _claims_module
-from helpers.exercises import ____, Choice, Exercise, Feedback, Quiz, close_to, is_number
+from helpers import events
+from helpers.balance_sheet import nearest_week
+from helpers.data import memo
+from helpers.exercises import ____, Choice, Exercise, Quiz, Slip, bind, calendar_day, number
+from helpers.exercises._inputs import table
 
-__all__ = ["VERDICT_WORDS", "verdicts", "record", "reveal", "summary", "reset", "q1", "q2", "q3", "q4", "q5",
-           "quiz"]
+__all__ = ["SETUP", "EXERCISES", "VERDICT_WORDS", "verdicts", "record", "reveal", "summary", "reset",
+           "q1", "q2", "q3", "q4", "q5", "quiz"]
+
+SETUP = """\
+import pandas as pd
+import helpers
+from helpers import claims, events, stats
+"""
 
 VERDICT_WORDS = _claims_module.VERDICT_WORDS
 """What a learner may type for each verdict (case, spaces and punctuation are ignored)."""
@@ -33,7 +42,7 @@ def _claims():
     return _claims_module
 
 
-def record(claim: int, verdict: Any = ____) -> Feedback:
+def record(claim: int, verdict: Any = ____) -> _claims_module.Note:
     """Record your verdict on one claim, before the reveal (see :func:`helpers.claims.record`).
 
     ``verdict`` is one of 'supported', 'misleading', 'not supported (by this data)', 'false' or
@@ -42,7 +51,7 @@ def record(claim: int, verdict: Any = ____) -> Feedback:
     return _claims().record(claim, verdict)
 
 
-def reveal(claim: int) -> Feedback:
+def reveal(claim: int) -> _claims_module.Note:
     """The rule, each part's verdict and the course's verdict on one claim, once you have recorded yours."""
     return _claims().reveal(claim)
 
@@ -65,217 +74,155 @@ def reset() -> None:
     verdicts.clear()
 
 
+def _bs() -> pd.DataFrame:
+    return table("fed_balance_sheet")
+
+
 # ---------------------------------------------------------------------------
 # q1 (claim 4): the first cut of 2025
 # ---------------------------------------------------------------------------
 def _first_cut_2025() -> tuple[pd.Timestamp, pd.Timestamp]:
-    from helpers import events
-
     turns = events.rate_turns()
     cuts = turns[(turns["change"] < 0) & (turns["announced"].dt.year == 2025)]
     return cuts["announced"].iloc[0], cuts["effective"].iloc[0]
 
 
-def _check_q1(answer):
-    if isinstance(answer, bool) or not isinstance(answer, (str, pd.Timestamp)) and not hasattr(answer, "year"):
-        return False, f"give a date such as '2025-01-31' (text in quotes), got {type(answer).__name__}"
-    try:
-        ts = pd.Timestamp(answer)
-    except (TypeError, ValueError):
-        return False, f"{answer!r} is not a date; write it as 'YYYY-MM-DD'"
-    if pd.isna(ts):
-        return False, "that is not a date; write it as 'YYYY-MM-DD'"
-    announced, effective = _first_cut_2025()
-    if ts.normalize() == announced:
-        return True, ""
-    if ts.normalize() == effective:
-        return False, "that is the day the new range took effect; the FOMC announced it the day before"
-    if ts.normalize() == pd.Timestamp("2025-12-01"):
-        return False, "that is the article's date; on that day runoff ended but the target range did not change"
-    return False, "not the date of the first 2025 cut; look for the first decrease of target_upper in 2025"
-
-
-q1 = Exercise(
-    "Exercise 1",
-    "Claim 4: on what date was the FOMC's first cut of the target range in 2025 announced? Answer as 'YYYY-MM-DD'.",
-    _check_q1,
-    "events.rate_turns() lists every change of the target range with its announcement date; a cut has "
-    "'change' < 0. Or find the first day of 2025 on which target_upper in helpers.load('policy_rates') fell.",
-    "turns = events.rate_turns()\n"
-    "cuts = turns[(turns['change'] < 0) & (turns['announced'].dt.year == 2025)]\n"
-    "answer = cuts['announced'].iloc[0]",
-    lambda: (f"{_first_cut_2025()[0]:%Y-%m-%d}, effective the next day — months before 1 December, so the claim "
-             "that cuts were delayed until then is false."),
-)
-
-
 # ---------------------------------------------------------------------------
 # q2 (claim 2, part b): where the drain landed, measured from another start
 # ---------------------------------------------------------------------------
+def _reserves_fall(start) -> float:
+    bs = _bs()
+    return float(bs.loc[start, "reserves"] - bs.loc["2025-12-03", "reserves"])
+
+
 def _reserves_fall_from_peak() -> float:
-    import helpers
-
-    bs = helpers.load("fed_balance_sheet")
-    peak = bs.loc["2022", "total_assets"].idxmax()
-    return float(bs.loc[peak, "reserves"] - bs.loc["2025-12-03", "reserves"])
-
-
-def _check_q2(answer):
-    expected = _reserves_fall_from_peak()
-    ok, msg = close_to(expected, abs_tol=1.0)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if math.isclose(answer, -expected, abs_tol=1.0):
-        return False, "check the sign: the question asks for the fall (start minus end), a positive number"
-    if math.isclose(answer, expected / 1000, abs_tol=0.002):
-        return False, "that looks like $ trillions: give the fall in $ billions"
-    import helpers
-
-    bs = helpers.load("fed_balance_sheet")
-    from_june = float(bs.loc["2022-06-01", "reserves"] - bs.loc["2025-12-03", "reserves"])
-    if math.isclose(answer, from_june, abs_tol=1.0):
-        return False, "that is measured from 2022-06-01 (the start of runoff); start at the 2022 peak week instead"
-    return False, msg
-
-
-q2 = Exercise(
-    "Exercise 2",
-    "Claim 2, part (b), from another start: by how much did bank reserves fall from the week in which total assets "
-    "peaked in 2022 to the week of 2025-12-03? In $ billions, as a positive number (start minus end).",
-    _check_q2,
-    "bs = helpers.load('fed_balance_sheet'); bs.loc['2022', 'total_assets'].idxmax() is the peak week; "
-    "the 'reserves' column is in $ billions.",
-    "bs = helpers.load('fed_balance_sheet')\n"
-    "peak = bs.loc['2022', 'total_assets'].idxmax()\n"
-    "answer = bs.loc[peak, 'reserves'] - bs.loc['2025-12-03', 'reserves']",
-    lambda: (f"${_reserves_fall_from_peak():,.0f} billion: measured from the peak the reserves' fall is larger than "
-             "from June 2022, but still well short of 'about $2 trillion' — most of the drain came out of the ON RRP "
-             "facility, which is why part (b) is misleading."),
-)
+    return _reserves_fall(_bs().loc["2022", "total_assets"].idxmax())
 
 
 # ---------------------------------------------------------------------------
 # q3 (claim 3): the same test one year later
 # ---------------------------------------------------------------------------
 def _tsy_q1(year: int) -> float:
-    import helpers
-    from helpers.balance_sheet import nearest_week
-
-    bs = helpers.load("fed_balance_sheet")
+    bs = _bs()
     return float(bs.loc[nearest_week(bs, f"{year}-04-01"), "treasuries"]
                  - bs.loc[nearest_week(bs, f"{year}-01-01"), "treasuries"])
-
-
-def _check_q3(answer):
-    expected = _tsy_q1(2026)
-    ok, msg = close_to(expected, abs_tol=1.0)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if math.isclose(answer, -expected, abs_tol=1.0):
-        return False, "check the sign: end minus start (a rise is positive)"
-    if math.isclose(answer, expected / 1000, abs_tol=0.002):
-        return False, "that looks like $ trillions: give the change in $ billions"
-    if math.isclose(answer, _tsy_q1(2025), abs_tol=1.0):
-        return False, "that is Q1 2025, the article's quarter; the question asks for Q1 2026"
-    return False, msg
-
-
-q3 = Exercise(
-    "Exercise 3",
-    "Claim 3 one year later: the change in the Fed's Treasury holdings over Q1 2026 (from the week nearest "
-    "2026-01-01 to the week nearest 2026-04-01), in $ billions, end minus start.",
-    _check_q3,
-    "The evidence function takes the year: claims.claim_03(year=2026).facts['treasuries_change_q1_bn']. Or use "
-    "nearest_week from helpers.balance_sheet on helpers.load('fed_balance_sheet').",
-    "answer = claims.claim_03(year=2026).facts['treasuries_change_q1_bn']",
-    lambda: (f"{_tsy_q1(2026):+,.0f} billion: in Q1 2026 holdings rose — the bill purchases decided in December 2025. "
-             f"Purchases did happen in a first quarter, but of 2026, and in Q1 2025 holdings fell "
-             f"({_tsy_q1(2025):+,.0f} billion)."),
-)
 
 
 # ---------------------------------------------------------------------------
 # q4 (claim 6, part a): another announcement
 # ---------------------------------------------------------------------------
-def _best_after(date: str) -> float:
-    from helpers import claims
-
-    t = claims.announcement_returns([date], [1, 7, 30])
-    return float(t.loc[(date, "close before"), "best within 30d"])
-
-
-def _check_q4(answer):
-    expected = _best_after("2025-09-17")
-    ok, msg = close_to(expected, rel=0.0, abs_tol=0.06)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if math.isclose(answer, expected / 100, abs_tol=0.0015):
-        return False, "that looks like a fraction: give the return in percent (multiply by 100)"
-    from helpers import claims
-
-    t = claims.announcement_returns(["2025-09-17"], [1, 7, 30])
-    if math.isclose(answer, float(t.loc[("2025-09-17", "close of the day"), "best within 30d"]), abs_tol=0.06):
-        return False, "that starts from the close of the announcement day; the question asks for the close before"
-    if answer > 1000:
-        return False, "that looks like a price, not a return"
-    return False, msg
-
-
-q4 = Exercise(
-    "Exercise 4",
-    "Claim 6 with another announcement: the first cut of the cycle, 2025-09-17. The best BTC close within 30 days, "
-    "as a return in percent (one decimal) from the close before the announcement day.",
-    _check_q4,
-    "claims.announcement_returns(['2025-09-17']) gives the table for one date; read the row 'close before', "
-    "column 'best within 30d'.",
-    "t = claims.announcement_returns(['2025-09-17'])\n"
-    "answer = t.loc[('2025-09-17', 'close before'), 'best within 30d']",
-    lambda: (f"{_best_after('2025-09-17'):+.1f}%: the biggest rise after any of the three announcements, and still "
-             "short of +11% in daily closes."),
-)
+@memo
+def _best_after(date: str, start: str = "close before") -> float:
+    t = _claims().announcement_returns([date], [1, 7, 30])
+    return float(t.loc[(date, start), "best within 30d"])
 
 
 # ---------------------------------------------------------------------------
 # q5 (claim 8, part b): the article's own pivot, another asset
 # ---------------------------------------------------------------------------
+def _after_pivot(asset: str, months: int) -> float:
+    return 100 * events.forward_return(table("markets")[asset].dropna(), "2025-09-17", months)
+
+
 def _sp500_12m() -> float:
-    import helpers
-    from helpers import events
-
-    return 100 * events.forward_return(helpers.load("markets")["sp500"].dropna(), "2025-09-17", 12)
+    return _after_pivot("sp500", 12)
 
 
-def _check_q5(answer):
-    expected = _sp500_12m()
-    ok, msg = close_to(expected, abs_tol=0.15)(answer)
-    if ok or not is_number(answer):
-        return ok, msg
-    if math.isclose(answer, expected / 100, abs_tol=0.0015):
-        return False, "that looks like a fraction: give the return in percent (multiply by 100)"
-    import helpers
-    from helpers import events
+_FRACTION = "that looks like a fraction: give the return in percent (multiply by 100)"
 
-    m = helpers.load("markets")
-    if math.isclose(answer, 100 * events.forward_return(m["btc"].dropna(), "2025-09-17", 12), abs_tol=0.15):
-        return False, "that is bitcoin (printed in the claim 8 table); the question asks for the S&P 500"
-    six = 100 * events.forward_return(m["sp500"].dropna(), "2025-09-17", 6)
-    if math.isclose(answer, six, abs_tol=0.15):
-        return False, "that is 6 months; the question asks for 12"
-    return False, msg
-
-
-q5 = Exercise(
-    "Exercise 5",
-    "Claim 8, part (b), another asset: the S&P 500's return in percent 12 months after the first of the article's "
-    "own 2025 pivots (2025-09-17). Is the 12-month horizon in the S&P 500 data? Then compute it.",
-    _check_q5,
-    "events.forward_return(prices, start, months) gives a fraction (NaN if the horizon is not in the data); "
-    "prices = helpers.load('markets')['sp500'].dropna(). Or claims.own_pivot_returns(('sp500',)).",
-    "prices = helpers.load('markets')['sp500'].dropna()\n"
-    "answer = 100 * events.forward_return(prices, '2025-09-17', 12)",
-    lambda: (f"{_sp500_12m():+.1f}%: stocks rose after the 2025 pivot while bitcoin and ether fell — 'liquidity lifts "
-             "risk assets' did not describe crypto this time, and one case cannot tell a rule either way."),
-)
+EXERCISES = bind(globals(), [
+    Exercise(
+        prompt=("Claim 4: on what date was the FOMC's first cut of the target range in 2025 announced? Answer as "
+                "'YYYY-MM-DD'."),
+        checker=calendar_day(lambda: _first_cut_2025()[0], slips=[
+            Slip(lambda: _first_cut_2025()[1],
+                 "that is the day the new range took effect; the FOMC announced it the day before"),
+            Slip("2025-12-01",
+                 "that is the article's date; on that day runoff ended but the target range did not change"),
+        ], otherwise="not the date of the first 2025 cut; look for the first decrease of target_upper in 2025"),
+        hint_text=("events.rate_turns() lists every change of the target range with its announcement date; a cut "
+                   "has 'change' < 0. Or find the first day of 2025 on which target_upper in "
+                   "helpers.load('policy_rates') fell."),
+        solution_code=("turns = events.rate_turns()\n"
+                       "cuts = turns[(turns['change'] < 0) & (turns['announced'].dt.year == 2025)]\n"
+                       "answer = cuts['announced'].iloc[0]"),
+        explain=lambda: (f"{_first_cut_2025()[0]:%Y-%m-%d}, effective the next day — months before 1 December, so "
+                         "the claim that cuts were delayed until then is false."),
+    ),
+    Exercise(
+        prompt=("Claim 2, part (b), from another start: by how much did bank reserves fall from the week in which "
+                "total assets peaked in 2022 to the week of 2025-12-03? In $ billions, as a positive number (start "
+                "minus end)."),
+        checker=number(_reserves_fall_from_peak, abs_tol=1.0, slips=[
+            Slip.sign("check the sign: the question asks for the fall (start minus end), a positive number",
+                      rel=0.0),
+            Slip.scaled(1 / 1000, "that looks like $ trillions: give the fall in $ billions", rel=0.0, abs_tol=0.002),
+            Slip(lambda: _reserves_fall("2022-06-01"),
+                 "that is measured from 2022-06-01 (the start of runoff); start at the 2022 peak week instead",
+                 rel=0.0),
+        ]),
+        hint_text=("bs = helpers.load('fed_balance_sheet'); bs.loc['2022', 'total_assets'].idxmax() is the peak "
+                   "week; the 'reserves' column is in $ billions."),
+        solution_code=("bs = helpers.load('fed_balance_sheet')\n"
+                       "peak = bs.loc['2022', 'total_assets'].idxmax()\n"
+                       "answer = bs.loc[peak, 'reserves'] - bs.loc['2025-12-03', 'reserves']"),
+        explain=lambda: (f"${_reserves_fall_from_peak():,.0f} billion: measured from the peak the reserves' fall is "
+                         "larger than from June 2022, but still well short of 'about $2 trillion' — most of the "
+                         "drain came out of the ON RRP facility, which is why part (b) is misleading."),
+    ),
+    Exercise(
+        prompt=("Claim 3 one year later: the change in the Fed's Treasury holdings over Q1 2026 (from the week "
+                "nearest 2026-01-01 to the week nearest 2026-04-01), in $ billions, end minus start."),
+        checker=number(lambda: _tsy_q1(2026), abs_tol=1.0, slips=[
+            Slip.sign("check the sign: end minus start (a rise is positive)", rel=0.0),
+            Slip.scaled(1 / 1000, "that looks like $ trillions: give the change in $ billions", rel=0.0,
+                        abs_tol=0.002),
+            Slip(lambda: _tsy_q1(2025), "that is Q1 2025, the article's quarter; the question asks for Q1 2026",
+                 rel=0.0),
+        ]),
+        hint_text=("The evidence function takes the year: claims.claim_03(year=2026).facts['treasuries_change_q1_bn']. "
+                   "Or use nearest_week from helpers.balance_sheet on helpers.load('fed_balance_sheet')."),
+        solution_code="answer = claims.claim_03(year=2026).facts['treasuries_change_q1_bn']",
+        explain=lambda: (f"{_tsy_q1(2026):+,.0f} billion: in Q1 2026 holdings rose — the bill purchases decided in "
+                         f"December 2025. Purchases did happen in a first quarter, but of 2026, and in Q1 2025 "
+                         f"holdings fell ({_tsy_q1(2025):+,.0f} billion)."),
+    ),
+    Exercise(
+        prompt=("Claim 6 with another announcement: the first cut of the cycle, 2025-09-17. The best BTC close "
+                "within 30 days, as a return in percent (one decimal) from the close before the announcement day."),
+        checker=number(lambda: _best_after("2025-09-17"), rel=0.0, abs_tol=0.06, slips=[
+            Slip.scaled(1 / 100, _FRACTION, abs_tol=0.0015),
+            Slip(lambda: _best_after("2025-09-17", "close of the day"),
+                 "that starts from the close of the announcement day; the question asks for the close before"),
+            Slip.when(lambda answer, expected: answer > 1000, "that looks like a price, not a return"),
+        ]),
+        hint_text=("claims.announcement_returns(['2025-09-17']) gives the table for one date; read the row "
+                   "'close before', column 'best within 30d'."),
+        solution_code=("t = claims.announcement_returns(['2025-09-17'])\n"
+                       "answer = t.loc[('2025-09-17', 'close before'), 'best within 30d']"),
+        explain=lambda: (f"{_best_after('2025-09-17'):+.1f}%: the biggest rise after any of the three "
+                         "announcements, and still short of +11% in daily closes."),
+    ),
+    Exercise(
+        prompt=("Claim 8, part (b), another asset: the S&P 500's return in percent 12 months after the first of "
+                "the article's own 2025 pivots (2025-09-17). Is the 12-month horizon in the S&P 500 data? Then "
+                "compute it."),
+        checker=number(_sp500_12m, abs_tol=0.15, slips=[
+            Slip.scaled(1 / 100, _FRACTION, rel=0.0, abs_tol=0.0015),
+            Slip(lambda: _after_pivot("btc", 12),
+                 "that is bitcoin (printed in the claim 8 table); the question asks for the S&P 500", rel=0.0),
+            Slip(lambda: _after_pivot("sp500", 6), "that is 6 months; the question asks for 12", rel=0.0),
+        ]),
+        hint_text=("events.forward_return(prices, start, months) gives a fraction (missing if the horizon is not in "
+                   "the data); prices = helpers.load('markets')['sp500'].dropna(). Or "
+                   "claims.own_pivot_returns(('sp500',))."),
+        solution_code=("prices = helpers.load('markets')['sp500'].dropna()\n"
+                       "answer = 100 * events.forward_return(prices, '2025-09-17', 12)"),
+        explain=lambda: (f"{_sp500_12m():+.1f}%: stocks rose after the 2025 pivot while bitcoin and ether fell — "
+                         "'liquidity lifts risk assets' did not describe crypto this time, and one case cannot tell "
+                         "a rule either way."),
+    ),
+])
 
 
 quiz = Quiz("Check yourself", [
