@@ -104,8 +104,8 @@ fonts: env
 # English lessons -> catalogs -> the 简体中文 / 繁體中文 notebooks, executed like any lesson.
 translate: env fonts
 	$(BIN)/python tools/translate.py update
-	$(BIN)/python tools/translate.py build
-	$(BIN)/python tools/execute_lessons.py lessons/zh-hans/*.ipynb lessons/zh-hant/*.ipynb
+	$(BIN)/python tools/translate.py helpers
+	$(BIN)/python tools/translate.py build --execute
 
 test: env browser proxy fonts
 	$(BIN)/python -m helpers.data verify

@@ -23,7 +23,9 @@ import zlib
 import altair as alt
 import pandas as pd
 
-from helpers.i18n import chart_font, set_language
+from helpers.i18n import N_, chart_font, set_language
+from helpers.i18n import text as shown_text
+from helpers.i18n import gettext as _
 from helpers.validate import check_chart, check_choice, check_frame, check_int, check_number, check_text
 
 __all__ = [
@@ -46,7 +48,8 @@ __all__ = [
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 PHASE_COLORS = {"QE": "#56B4E9", "QT": "#E69F00", "Reserve mgmt": "#009E73"}
-SOURCE_FRED = "Source: FRED (Federal Reserve Bank of St. Louis), Liquidity Lab snapshot"
+# Marked for the catalog only: with_source() translates the source line when the chart is made.
+SOURCE_FRED = N_("Source: FRED (Federal Reserve Bank of St. Louis), Liquidity Lab snapshot")
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 RENDERER = "liquidity_lab"
 # The classes that keep JupyterLab's MathJax off an HTML fragment (widgets, feedback, tables):
@@ -228,6 +231,16 @@ def setup(lang: str = "en") -> None:
 # ---------------------------------------------------------------------------
 # Phase shading and event rules (the phases themselves come from helpers.events.policy_phases)
 # ---------------------------------------------------------------------------
+def _tip(shorthand: str, title: str, **kwargs) -> alt.Tooltip:
+    """A tooltip entry titled ``title`` (already translated) where that differs from the field's name.
+
+    In English the title is the field's own name, so no title is written and the spec is unchanged;
+    in the Chinese editions the tooltip shows the translated name instead of the field's.
+    """
+    field = shorthand.split(":")[0]
+    return alt.Tooltip(shorthand, **kwargs) if title == field else alt.Tooltip(shorthand, title=title, **kwargs)
+
+
 def phase_layer(phases: pd.DataFrame, opacity: float = 0.18) -> alt.Chart:
     """A background layer of shaded QE / QT / reserve-management phases (layer it under a chart).
 
@@ -243,11 +256,11 @@ def phase_layer(phases: pd.DataFrame, opacity: float = 0.18) -> alt.Chart:
             x2="end:T",
             color=alt.Color(
                 "phase:N",
-                title="Policy phase",
+                title=_("Policy phase"),
                 scale=alt.Scale(domain=list(PHASE_COLORS), range=list(PHASE_COLORS.values())),
             ),
-            tooltip=[alt.Tooltip("phase:N"), alt.Tooltip("start:T", format="%Y-%m-%d"),
-                     alt.Tooltip("end:T", format="%Y-%m-%d")],
+            tooltip=[_tip("phase:N", _("phase")), _tip("start:T", _("start"), format="%Y-%m-%d"),
+                     _tip("end:T", _("end"), format="%Y-%m-%d")],
         )
     )
 
@@ -262,14 +275,19 @@ def event_rules(events: pd.DataFrame, label: str = "kind", color: str = "#555") 
     return (
         alt.Chart(df)
         .mark_rule(color=color, strokeDash=[4, 3])
-        .encode(x="date:T", tooltip=["date_text:N", "label:N", "description:N"])
+        .encode(x="date:T", tooltip=[_tip("date_text:N", _("date_text")), _tip("label:N", _("label")),
+                                     _tip("description:N", _("description"))])
     )
 
 
 def with_source(chart: alt.TopLevelMixin, source: str = SOURCE_FRED) -> alt.TopLevelMixin:
-    """Add a source line under a chart (as the subtitle's last line is easy to miss)."""
+    """Add a source line under a chart (as the subtitle's last line is easy to miss).
+
+    ``source`` is shown in the current language (:func:`helpers.i18n.text`), looked up when the chart
+    is made, so the default :data:`SOURCE_FRED` follows ``helpers.setup(lang=...)``.
+    """
     check_chart("chart", chart)
-    check_text("source", source)
+    source = shown_text(check_text("source", source))
     title = chart.title if chart.title is not alt.Undefined else ""
     if isinstance(title, alt.TitleParams):
         text = title.text

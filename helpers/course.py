@@ -13,6 +13,8 @@ from urllib.parse import quote, urlsplit
 import pandas as pd
 
 from helpers.data import verify
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.validate import check_flag, shown
 
 __all__ = ["Lesson", "LESSONS", "check_setup", "course_map", "hub_link", "main", "navigation"]
@@ -20,6 +22,9 @@ __all__ = ["Lesson", "LESSONS", "check_setup", "course_map", "hub_link", "main",
 
 @dataclass(frozen=True)
 class Lesson:
+    """One lesson; ``title`` and ``topic`` are English (marked for the catalog: what readers see is
+    their translation, looked up when the course map or a navigation line is made)."""
+
     number: str
     file: str
     title: str
@@ -29,22 +34,23 @@ class Lesson:
 
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson("00", "00_start_here.ipynb", "Start here", "从这里开始", 20,
-           "JupyterLab, Binder and widgets; the data snapshot; Fed total assets 2003–2026 with QE/QT phases"),
-    Lesson("01", "01_balance_sheet.ipynb", "The Fed's balance sheet: QE and QT", "美联储资产负债表：QE 与 QT", 50,
-           "T-accounts; composition; runoff caps; how big QT2 was and where the drain landed; reserve-management bills"),
-    Lesson("02", "02_repo_money_markets.ipynb", "Repo and money markets", "回购与货币市场", 50,
-           "Repo mechanics; ON RRP and the Standing Repo Facility; the rate corridor; stress signals"),
-    Lesson("03", "03_liquidity_transmission.ipynb", "Liquidity transmission", "流动性传导", 60,
-           "Channels; net liquidity vs BTC; levels vs returns; rolling correlation; lead–lag"),
-    Lesson("04", "04_historical_pivots.ipynb", "Historical pivots", "历史政策转向", 60,
-           "Event study against base rates; selection sensitivity; after QT ended; seasonality"),
-    Lesson("05", "05_risk_management.ipynb", "Risk management", "风险管理", 60,
-           "Volatility and drawdowns; staged buying and take-profits; leverage and liquidation; sizing"),
-    Lesson("06", "06_scenario_lab.ipynb", "Scenario lab", "情景实验室", 45,
-           "Reserves and net-liquidity paths; a transparent toy model of BTC outcomes and its limits"),
-    Lesson("07", "07_claims_lab.ipynb", "Claims lab (capstone)", "观点检验实验室", 60,
-           "Fourteen claims from two articles, each checked against data and primary sources"),
+    Lesson("00", "00_start_here.ipynb", N_("Start here"), "从这里开始", 20,
+           N_("JupyterLab, Binder and widgets; the data snapshot; Fed total assets 2003–2026 with QE/QT phases")),
+    Lesson("01", "01_balance_sheet.ipynb", N_("The Fed's balance sheet: QE and QT"), "美联储资产负债表：QE 与 QT",
+           50, N_("T-accounts; composition; runoff caps; how big QT2 was and where the drain landed; "
+                  "reserve-management bills")),
+    Lesson("02", "02_repo_money_markets.ipynb", N_("Repo and money markets"), "回购与货币市场", 50,
+           N_("Repo mechanics; ON RRP and the Standing Repo Facility; the rate corridor; stress signals")),
+    Lesson("03", "03_liquidity_transmission.ipynb", N_("Liquidity transmission"), "流动性传导", 60,
+           N_("Channels; net liquidity vs BTC; levels vs returns; rolling correlation; lead–lag")),
+    Lesson("04", "04_historical_pivots.ipynb", N_("Historical pivots"), "历史政策转向", 60,
+           N_("Event study against base rates; selection sensitivity; after QT ended; seasonality")),
+    Lesson("05", "05_risk_management.ipynb", N_("Risk management"), "风险管理", 60,
+           N_("Volatility and drawdowns; staged buying and take-profits; leverage and liquidation; sizing")),
+    Lesson("06", "06_scenario_lab.ipynb", N_("Scenario lab"), "情景实验室", 45,
+           N_("Reserves and net-liquidity paths; a transparent toy model of BTC outcomes and its limits")),
+    Lesson("07", "07_claims_lab.ipynb", N_("Claims lab (capstone)"), "观点检验实验室", 60,
+           N_("Fourteen claims from two articles, each checked against data and primary sources")),
 )
 
 CORE_PACKAGES = ("pandas", "numpy", "altair", "vl-convert-python", "ipywidgets", "jupyterlab")
@@ -53,12 +59,14 @@ CORE_PACKAGES = ("pandas", "numpy", "altair", "vl-convert-python", "ipywidgets",
 def course_map(available_only: bool = False):
     """The lessons as a DataFrame (number, title, Chinese title, minutes, topic).
 
-    ``available_only``: list only the lessons whose notebook is in ``lessons/``.
+    ``available_only``: list only the lessons whose notebook is in ``lessons/``. Titles and topics
+    are in the current language (``helpers.setup(lang=...)``); the column names stay as they are.
     """
     available_only = check_flag("available_only", available_only)
     lessons_dir = Path(__file__).resolve().parent.parent / "lessons"
     rows = [
-        {"lesson": l.number, "title": l.title, "标题": l.title_zh, "minutes": l.minutes, "topic": l.topic}
+        {"lesson": l.number, "title": text(l.title), "标题": l.title_zh, "minutes": l.minutes,
+         "topic": text(l.topic)}
         for l in LESSONS
         if not available_only or (lessons_dir / l.file).exists()
     ]
@@ -66,7 +74,10 @@ def course_map(available_only: bool = False):
 
 
 def navigation(number: str) -> str:
-    """Markdown 'previous | index | next' links for a lesson."""
+    """Markdown 'previous | index | next' links for a lesson, in the current language.
+
+    The links point at the same file names, so they work inside every edition's folder.
+    """
     numbers = [l.number for l in LESSONS]
     if not isinstance(number, str):
         raise TypeError(f"number must be a str such as '01', got {type(number).__name__} ({shown(number)}); "
@@ -76,10 +87,11 @@ def navigation(number: str) -> str:
     i = numbers.index(number)
     parts = []
     if i > 0:
-        parts.append(f"[← {LESSONS[i - 1].number} {LESSONS[i - 1].title}]({LESSONS[i - 1].file})")
-    parts.append("[Course map](00_start_here.ipynb#Course-map)")
+        parts.append(f"[← {LESSONS[i - 1].number} {text(LESSONS[i - 1].title)}]({LESSONS[i - 1].file})")
+    # the anchor is lesson 00's "Course map" heading, which the editions translate too
+    parts.append(_("[Course map](00_start_here.ipynb#Course-map)"))
     if i + 1 < len(LESSONS):
-        parts.append(f"[{LESSONS[i + 1].number} {LESSONS[i + 1].title} →]({LESSONS[i + 1].file})")
+        parts.append(f"[{LESSONS[i + 1].number} {text(LESSONS[i + 1].title)} →]({LESSONS[i + 1].file})")
     return " | ".join(parts)
 
 
@@ -97,8 +109,8 @@ def check_setup() -> str:
             raise RuntimeError(f"{name} is not installed: run `make lab` (or `make test`) from the "
                                "repository folder to create the course environment") from None
     checked = verify()
-    return ("Setup OK.\n  packages: " + ", ".join(versions) +
-            f"\n  data snapshot: {len(checked)} tables, every sha256 and schema verified")
+    return _("Setup OK.\n  packages: {packages}\n  data snapshot: {n} tables, every sha256 and schema "
+             "verified").format(packages=", ".join(versions), n=len(checked))
 
 
 # --- The nbgitpuller link for a JupyterHub ----------------------------------------------------------

@@ -7,13 +7,25 @@ exercise prompts, hints and feedback, quiz questions — is looked up with :func
 compiled to ``.mo`` by ``make translate`` and read with Python's standard :mod:`gettext`. A message
 with no translation is shown in English, so a half-translated helper never breaks a lesson.
 Numbers are formatted the same way in every edition (``f"{x:,.1f}"``); only words change.
+
+Three ways to mark text, all found by Babel's extractor (``tools/translate.py helpers``):
+
+* ``_("...")`` (this module's :func:`gettext`) where the text is made at call time — a chart title,
+  a report line: ``_("Reserves fell by {x:,.0f} billion").format(x=drop)``;
+* ``N_("...")`` where the text is fixed when a module is imported (an exercise prompt): it marks
+  the English for the catalog and returns it unchanged; whoever shows it calls :func:`text`;
+* ``Lazy("... {n} ...", n=N)`` for such text with values filled in: translated, then formatted,
+  each time it is shown, so the template (with its placeholders) is what translators see.
+
+A lesson imports its exercises before ``helpers.setup(lang=...)`` runs, so text fixed at import
+must be translated when shown, never when defined.
 """
 from __future__ import annotations
 
 import gettext as _gettext
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "set_language", "language", "gettext", "ngettext", "chart_font"]
+__all__ = ["LANGUAGES", "set_language", "language", "gettext", "ngettext", "chart_font", "N_", "Lazy", "text"]
 
 LOCALE_DIR = Path(__file__).parent / "locales"
 DOMAIN = "helpers"
@@ -65,3 +77,38 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def chart_font() -> str:
     """The font list charts use in the current edition (CJK fonts first in the Chinese editions)."""
     return _FONTS[_current]
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it now (it is translated when shown)."""
+    return message
+
+
+class Lazy(str):
+    """A message template and its values: English as a ``str`` (so it works wherever text does),
+    translated and formatted again by :func:`text` each time it is shown in another language.
+
+    >>> Lazy("a {n}-day window", n=60)
+    'a 60-day window'
+    """
+
+    def __new__(cls, template: str, **values):
+        self = super().__new__(cls, template.format(**values))
+        self.template = template
+        self.values = values
+        return self
+
+    def translated(self) -> str:
+        return gettext(self.template).format(**self.values)
+
+
+def text(value) -> str:
+    """What a reader sees of ``value`` now: a :class:`Lazy` rendered, a callable called (then shown),
+    a plain string looked up in the catalog (English if it has no entry)."""
+    if callable(value) and not isinstance(value, Lazy):
+        value = value()
+    if isinstance(value, Lazy):
+        return value.translated()
+    if isinstance(value, str):
+        return gettext(value) if value else value
+    return "" if value is None else str(value)

@@ -20,18 +20,21 @@ import pandas as pd
 from helpers.charts import PALETTE, phase_layer, with_source
 from helpers.data import load
 from helpers.events import policy_phases
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.validate import check_choice, check_date, check_frame, check_int
 
 __all__ = ["BALANCE_SHEET_ITEMS", "TourInputs", "inputs", "week_summary", "peak", "phases", "total_assets_chart"]
 
+# column -> its name for readers (English; week_summary() gives it in the current language)
 BALANCE_SHEET_ITEMS = {
-    "total_assets": "Total assets",
-    "treasuries": "Treasury securities",
-    "mbs": "Mortgage-backed securities",
-    "reserves": "Bank reserves",
-    "tga": "Treasury General Account",
-    "on_rrp": "ON RRP take-up",
-    "net_liquidity": "Net liquidity",
+    "total_assets": N_("Total assets"),
+    "treasuries": N_("Treasury securities"),
+    "mbs": N_("Mortgage-backed securities"),
+    "reserves": N_("Bank reserves"),
+    "tga": N_("Treasury General Account"),
+    "on_rrp": N_("ON RRP take-up"),
+    "net_liquidity": N_("Net liquidity"),
 }
 _PHASE_COLS = ("phase", "start", "end", "label")
 
@@ -64,7 +67,7 @@ def week_summary(bs: pd.DataFrame, column: str, date) -> dict:
 
     ``date`` is any date inside the table's range; the latest Wednesday on or before it is used.
     Returns ``{"item", "week", "value_bn", "change_1y_bn"}`` (money in $ billions; the one-year
-    change is None for the first year of data).
+    change is None for the first year of data; ``item`` is the item's name in the current language).
     """
     bs, column = _item(bs, column)
     when = check_date("date", date, lo=bs.index[0], hi=bs.index[-1] + pd.Timedelta(days=6))
@@ -77,7 +80,7 @@ def week_summary(bs: pd.DataFrame, column: str, date) -> dict:
     before = week - pd.Timedelta(weeks=52)
     change = float(value - series.loc[before]) if before in series.index else None
     change = None if change is None or pd.isna(change) else change
-    return {"item": BALANCE_SHEET_ITEMS[column], "week": week.date().isoformat(),
+    return {"item": text(BALANCE_SHEET_ITEMS[column]), "week": week.date().isoformat(),
             "value_bn": round(value, 1), "change_1y_bn": None if change is None else round(change, 1)}
 
 
@@ -113,25 +116,25 @@ def total_assets_chart(bs: pd.DataFrame, phases: pd.DataFrame, start_year: int =
     df = (bs["total_assets"] / 1000).rename("assets_tn").rename_axis("date").reset_index()
     df = df.iloc[::2] if len(df) > 2000 else df  # stay under ~2,000 rows
     year = alt.param(name="start_year", value=start_year,
-                     bind=alt.binding_range(min=first, max=last - 1, step=1, name="Start year "))
+                     bind=alt.binding_range(min=first, max=last - 1, step=1, name=_("Start year ")))
     shade = phase_layer(phases).transform_filter("year(datum.end) >= start_year")
     line = (
         alt.Chart(df)
         .mark_line(color=PALETTE[0])
         .encode(
             x=alt.X("date:T", title=None),
-            y=alt.Y("assets_tn:Q", title="Total assets ($ trillions)"),
-            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week"),
-                     alt.Tooltip("assets_tn:Q", format=".2f", title="$ trillions")],
+            y=alt.Y("assets_tn:Q", title=_("Total assets ($ trillions)")),
+            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("week")),
+                     alt.Tooltip("assets_tn:Q", format=".2f", title=_("$ trillions"))],
         )
         .transform_filter("year(datum.date) >= start_year")
     )
     chart = alt.layer(shade, line).add_params(year).properties(
         width=640, height=300,
         title=alt.TitleParams(
-            "The Fed's balance sheet grew in QE waves and shrank in QT",
-            subtitle=["Federal Reserve total assets, weekly; shaded: purchase (QE), runoff (QT) and "
-                      "reserve-management phases from the policy-event table"],
+            _("The Fed's balance sheet grew in QE waves and shrank in QT"),
+            subtitle=[_("Federal Reserve total assets, weekly; shaded: purchase (QE), runoff (QT) and "
+                        "reserve-management phases from the policy-event table")],
         ),
     )
     return with_source(chart)

@@ -439,7 +439,7 @@ def stage_root(dest: Path, notebooks: dict[str, Path] | None = None) -> Path:
         if not link.exists():
             link.symlink_to(entry, target_is_directory=entry.is_dir())
     (dest / "lessons").mkdir(exist_ok=True)
-    staged = {f"lessons/{nb.name}": nb for nb in sorted(LESSONS_DIR.glob("*.ipynb"))} | dict(notebooks or {})
+    staged = {lesson_rel(nb): nb for nb in lesson_files()} | dict(notebooks or {})
     for rel, src in staged.items():
         snapshot = originals(dest) / rel
         snapshot.parent.mkdir(parents=True, exist_ok=True)
@@ -862,7 +862,7 @@ class LabBrowser:
         override = dict(OVERRIDES.get(Path(rel_path).name, {}), **(override or {}))
         source = Path(source) if source else originals(self.server.root) / rel_path
         report = Report(rel_path)
-        for old in (self.artifacts / f"{Path(rel_path).stem}.png", self.artifacts / f"{Path(rel_path).stem}.console.log"):
+        for old in (self.artifacts / f"{report_key(rel_path)}.png", self.artifacts / f"{report_key(rel_path)}.console.log"):
             old.unlink(missing_ok=True)   # a screenshot or log left from an earlier failure
         t_check = time.monotonic()
         tab = next((t for t in self.tabs if t.path == rel_path), None)
@@ -1089,7 +1089,7 @@ class LabBrowser:
 
     def _save_artifacts(self, tab: Tab, report: Report) -> None:
         self.artifacts.mkdir(parents=True, exist_ok=True)
-        stem = Path(report.path).stem
+        stem = report_key(report.path)
         shot = self.artifacts / f"{stem}.png"
         log = self.artifacts / f"{stem}.console.log"
         with contextlib.suppress(Exception):
@@ -1109,9 +1109,25 @@ class LabBrowser:
 # ---------------------------------------------------------------------------
 # Everything at once (pytest fixtures use the pieces; this is for `make bench` and by hand)
 # ---------------------------------------------------------------------------
+EDITIONS = ("zh-hans", "zh-hant")
+
+
 def lesson_files() -> list[Path]:
-    """Every notebook in lessons/, in order."""
-    return sorted(LESSONS_DIR.glob("*.ipynb"))
+    """Every lesson notebook in order: the English ones in lessons/, then the 简体中文 and 繁體中文 editions."""
+    return sorted(LESSONS_DIR.glob("*.ipynb")) + [
+        p for code in EDITIONS for p in sorted((LESSONS_DIR / code).glob("*.ipynb"))]
+
+
+def report_key(rel_path: str) -> str:
+    """A name for a checked notebook's artifacts and timings: '03_x', 'zh-hans_03_x', 'scratch_good'."""
+    rel = Path(rel_path)
+    parts = list(rel.parent.parts[1:] if rel.parts[0] == "lessons" else rel.parent.parts) + [rel.stem]
+    return "_".join(parts)
+
+
+def lesson_rel(path: Path) -> str:
+    """'lessons/03_x.ipynb' or 'lessons/zh-hans/03_x.ipynb': a lesson's path in the served root."""
+    return f"lessons/{path.relative_to(LESSONS_DIR).as_posix()}"
 
 
 def cpu_seconds() -> float:
@@ -1131,7 +1147,7 @@ def write_timings(reports: list[Report], setup_seconds: float, cpu: float | None
     controls per notebook, as the notebook's own tab saw them.
     """
     data = {
-        "lessons": {Path(r.path).stem: round(r.timings.get("wall", 0.0), 2) for r in reports},
+        "lessons": {report_key(r.path): round(r.timings.get("wall", 0.0), 2) for r in reports},
         "setup": round(setup_seconds, 2),
     }
     data["total"] = round(setup_seconds + sum(data["lessons"].values()), 2)
@@ -1158,14 +1174,15 @@ def run(notebooks: list[Path] | None = None, timings: Path = TIMINGS_FILE) -> tu
     notebooks = [Path(p).resolve() for p in (notebooks or lesson_files())]
     t0, cpu0 = time.monotonic(), cpu_seconds()
     with tempfile.TemporaryDirectory(prefix="ll-browser-") as tmp:
-        extra = {f"lessons/{nb.name}": nb for nb in notebooks if nb.parent != LESSONS_DIR}
+        inside = lambda nb: nb.is_relative_to(LESSONS_DIR)  # noqa: E731
+        extra = {f"lessons/{nb.name}": nb for nb in notebooks if not inside(nb)}
         root = stage_root(Path(tmp) / "root", extra)
         server = LabServer(root, Path(tmp) / "lab").launch()
         with server, LabBrowser(server, start_lab=False) as browser:
             server.wait_ready()
             browser.load_lab()
             setup = time.monotonic() - t0
-            rels = [f"lessons/{nb.name}" for nb in notebooks]
+            rels = [lesson_rel(nb) if inside(nb) else f"lessons/{nb.name}" for nb in notebooks]
             reports = [browser.check(rel, then=rels[i + 1] if i + 1 < len(rels) else None)
                        for i, rel in enumerate(rels)]
     return reports, write_timings(reports, setup, cpu_seconds() - cpu0, timings)

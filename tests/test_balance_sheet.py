@@ -503,6 +503,31 @@ def test_charts_build_small_and_titled(fb, levels, events):
         bsh.decomposition_chart(pd.DataFrame())
 
 
+def _has_han(text):
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_charts_and_panels_follow_the_language(fb, levels, events):
+    """helpers.setup(lang="zh-hans") puts chart titles, source lines and panel text in Chinese; English is back after."""
+    english = bsh.decomposition_chart(bsh.drain_decomposition(fb)).to_dict()["title"]
+    try:
+        helpers.setup(lang="zh-hans")
+        title = bsh.decomposition_chart(bsh.drain_decomposition(fb)).to_dict()["title"]
+        assert _has_han(title["text"]) and _has_han(title["subtitle"][-1]), title
+        assert "2022-06-01" in title["subtitle"][0]   # the values are filled into the translated template
+        assert _has_han(bsh.rmp_chart(fb, events).to_dict()["title"]["text"])
+        view = bsh.explore("qt_runoff_tga", 100, then="tga_rebuild_nonbank")
+        assert _has_han(view.html) and _has_han(repr(view)) and "-100" in repr(view)
+        assert _has_han(bsh.explore_html("tga_rebuild_onrrp", 5000))
+        assert _has_han(bsh.runoff_panel("QT2", levels=levels, events=events))
+        assert bsh.OPERATIONS["qe_bank"].label == "QE purchase from a bank"   # the data stay English
+        assert list(bsh.composition_monthly(fb).columns) == ["Treasuries", "MBS", "Other"]
+    finally:
+        helpers.setup(lang="en")
+    assert bsh.decomposition_chart(bsh.drain_decomposition(fb)).to_dict()["title"] == english
+    assert english["text"] == "Most of QT2's fall in assets was matched by the ON RRP draining, not by reserves"
+
+
 def test_bench_entries_run():
     import importlib.util
     from pathlib import Path
@@ -601,3 +626,10 @@ def test_charts_take_frames_and_refuse_a_start_past_the_data(fb, events):
     last_month = bsh.monthly_levels(fb).index[-1]
     chart = bsh.composition_chart(fb, events, start=last_month)
     assert _rows(chart.to_dict()) > 0
+
+
+def test_every_name_the_explorer_shows_is_marked_for_translation():
+    from helpers.balance_sheet import _panels
+
+    names = set(bsh.SECTORS) | {item for groups in bsh.SECTORS.values() for items in groups for item in items}
+    assert names <= set(_panels.SHOWN_NAMES), names - set(_panels.SHOWN_NAMES)

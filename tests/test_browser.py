@@ -73,12 +73,13 @@ def lab(tmp_path_factory, scratch_notebooks):
         bs.write_timings(REPORTS, setup, bs.cpu_seconds() - cpu0)
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+@pytest.mark.parametrize("lesson", LESSONS, ids=[bs.lesson_rel(p)[len("lessons/"):] for p in LESSONS])
 def test_lesson_in_browser(lab, lesson):
+    """Every lesson of every edition (English, 简体中文, 繁體中文): Run All, check, move the controls."""
     i = LESSONS.index(lesson)
     # the next notebook opens and runs in a second tab meanwhile
-    then = f"lessons/{LESSONS[i + 1].name}" if i + 1 < len(LESSONS) else "scratch/good.ipynb"
-    report = lab.check(f"lessons/{lesson.name}", then=then)
+    then = bs.lesson_rel(LESSONS[i + 1]) if i + 1 < len(LESSONS) else "scratch/good.ipynb"
+    report = lab.check(bs.lesson_rel(lesson), then=then)
     REPORTS.append(report)
     assert report.ok, report.summary()
 

@@ -176,3 +176,14 @@ def test_the_renderer_stores_the_portable_spec():
 def test_portable_spec_checks_its_arguments(spec, digits, error, word):
     with pytest.raises(error, match=word):
         charts.portable_spec(spec, digits)
+
+
+def test_with_source_translates_the_default_source_when_the_chart_is_made():
+    try:
+        helpers.setup(lang="zh-hans")
+        line = charts.with_source(_chart()).to_dict()["title"]["subtitle"][-1]
+        assert line != charts.SOURCE_FRED and "FRED" in line
+        assert charts.with_source(_chart(), "Source: test").to_dict()["title"]["subtitle"][-1] == "Source: test"
+    finally:
+        helpers.setup()
+    assert charts.with_source(_chart()).to_dict()["title"]["subtitle"][-1] == charts.SOURCE_FRED

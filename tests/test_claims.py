@@ -751,3 +751,26 @@ def test_the_placeholder_is_blank_without_the_exercise_framework():
     assert claims.record(3, ____).kind == "blank" and claims.record(3).kind == "blank"
     assert repr(claims.record(3, ____)) == repr(claims.record(3))
     assert claims.record(3, "____").kind == "incorrect" and 3 not in claims.recorded()
+
+
+def test_chinese_edition_shows_reports_and_charts_in_chinese():
+    # helpers.setup(lang="zh-hans"): the text a reader sees is Chinese; the verdict values stay English
+    han = re.compile(r"[\u4e00-\u9fff]")
+    english_card = claims.claim_04().card()
+    english_title = claims.announcement_chart(claims.inputs()).to_dict()["title"]["text"]
+    try:
+        helpers.setup(lang="zh-hans")
+        ev = claims.claim_04()
+        card = ev.card()
+        assert card.startswith("观点 4") and "错误" in card and han.search(ev.reason) and han.search(ev.explanation)
+        assert ev.verdict == FALSE and claims.RULES[4](ev.facts) == FALSE  # the value code reads back
+        assert han.search(ev.brief()) and "「同時將降息推遲至2025年12月1日」" in ev.brief()
+        title = claims.announcement_chart(claims.inputs()).to_dict()["title"]
+        assert han.search(title["text"]) and all(han.search(s) for s in title["subtitle"])
+        assert han.search(claims.verdict_chart(claims.all_evidence()).to_dict()["title"]["text"])
+        assert han.search(claims.correlation_report())
+    finally:
+        helpers.setup(lang="en")
+    # back in English: the same outputs as before (evidence is cached per language)
+    assert claims.claim_04().card() == english_card and not han.search(english_card)
+    assert claims.announcement_chart(claims.inputs()).to_dict()["title"]["text"] == english_title

@@ -550,3 +550,32 @@ def test_short_prices_are_refused_not_nan():
     inf.iloc[1] = np.inf
     with pytest.raises(ValueError, match="infinite"):
         E.forward_return(inf, "2020-01-01", 1)
+
+
+# ---------------------------------------------------------------------------
+# The Chinese edition
+# ---------------------------------------------------------------------------
+def test_chinese_edition_translates_charts_and_the_study_report(policy_events):
+    """With helpers.setup(lang="zh-hans") chart titles, source lines and the study report are in 简体中文;
+    names learners type (assets, pivot sets, kinds) stay as they are, and English is unchanged afterwards."""
+    english = (E.study_report(), E.timeline_chart(policy_events).to_dict())
+    helpers.setup(lang="zh-hans")
+    try:
+        timeline = E.timeline_chart(policy_events).to_dict()
+        season = E.seasonality_chart(E.seasonality("btc", reps=200), E.monthly_returns(E.prices("btc")),
+                                     "btc").to_dict()
+        report = E.study_report(shift_days=-30)
+    finally:
+        helpers.setup(lang="en")
+    assert timeline["title"]["text"].endswith("个宽松、12 个紧缩，成段出现")
+    assert timeline["title"]["subtitle"][-1] == ("来源：美联储新闻稿（policy_events.csv）"
+                                                 "（点击数据点可打开原文）")
+    assert season["title"]["text"] == ("比特币（BTC），按日历月份："
+                                       "每个区间都很宽，并与其他区间重叠")
+    assert timeline["encoding"]["y"]["sort"][0] == "qe_start"  # kinds are values, not labels
+    lines = report.splitlines()
+    assert lines[0] == ("比特币（BTC）：'article' 政策转向后的 12 个月收益率"
+                        "（announced 日期，平移 -30 天）")
+    assert lines[2].startswith("政策转向") and lines[-1].startswith("注意：样本很小：n = 3")
+    assert (E.study_report(), E.timeline_chart(policy_events).to_dict()) == english
+    assert english[0].startswith("Bitcoin (BTC): 12-month returns after 'article' pivots (announced dates)")

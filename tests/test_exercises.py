@@ -406,6 +406,77 @@ def test_stored_blank_outputs_are_what_check_gives(number, mod):
     assert seen == len(mod.EXERCISES)
 
 
+# ---------------------------------------------------------------------------
+# The Chinese editions: helpers.setup(lang="zh-hans") translates feedback when it is shown
+# ---------------------------------------------------------------------------
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def zh_hans():
+    import helpers
+
+    helpers.setup(lang="zh-hans")
+    try:
+        yield
+    finally:
+        helpers.setup(lang="en")
+
+
+def _shown(fb: Feedback) -> tuple[str, str, str, str]:
+    return fb.label, fb.message, repr(fb), fb._repr_html_()
+
+
+def _feedback_of(mod, exercise):
+    return {"blank": exercise.check(), "hint": exercise.hint(), "wrong": exercise.check("12"),
+            "slip": exercise.check(-exercise.expected()), "right": exercise.check(exercise.expected()),
+            "solution": exercise.solution(), "quiz": mod.quiz.answer(1, "a")}
+
+
+@pytest.mark.parametrize("number", ["00", "01"])
+def test_feedback_is_chinese_in_the_zh_hans_edition_and_english_is_unchanged(number, request):
+    mod = for_lesson(number)
+    exercise = mod.q1
+    english = {k: _shown(fb) for k, fb in _feedback_of(mod, exercise).items()}
+    english_quiz = mod.quiz.text()
+    request.getfixturevalue("zh_hans")
+    chinese = {k: _shown(fb) for k, fb in _feedback_of(mod, exercise).items()}
+    for kind, (label, message, text, html) in chinese.items():
+        assert CJK.search(label) and CJK.search(message) and CJK.search(text) and CJK.search(html), (kind, text)
+        assert text != english[kind][2]
+    assert "ex.q1.hint()" in chinese["blank"][1]  # code in a message stays code
+    assert exercise.solution().code == exercise.solution_code  # solution code is never translated
+    assert CJK.search(mod.quiz.text()) and mod.quiz.text() != english_quiz
+    assert exercise.check(exercise.expected()).correct and not exercise.check("12").correct
+    # helpers.setup(lang="en") brings back the English feedback, byte for byte
+    import helpers
+
+    helpers.setup(lang="en")
+    assert {k: _shown(fb) for k, fb in _feedback_of(mod, exercise).items()} == english
+    assert mod.quiz.text() == english_quiz
+
+
+def test_checker_messages_and_the_framework_words_follow_the_language(zh_hans):
+    ex = _ex(checker=number(lambda: 5.0, slips=[Slip.sign("right size, wrong sign: reserves fell, so the change "
+                                                          "is negative")]))
+    assert CJK.search(ex.check(-5).message)             # a slip message found in the catalog
+    assert CJK.search(ex.check("5").message)            # "expected a number, got ..."
+    assert CJK.search(ex.check(1.0).message)            # NOT_THE_VALUE
+    assert CJK.search(ex.check(math.nan).message)
+    assert ex.check(5).message and CJK.search(repr(ex.check(5)))  # "well done." and "Correct"
+    assert CJK.search(calendar_day(lambda: "2025-09-17")("2025-09-18")[1])
+    assert CJK.search(integer(lambda: 3)(2.5)[1])
+    assert ex.check(-5).message != "right size, wrong sign: reserves fell, so the change is negative"
+    # text not in the catalog is shown as given
+    assert _ex(explain="because").check(10).message == "because"
+    assert _ex(hint_text="h").hint().message == "h"
+
+
+def test_all_solutions_stays_english_in_any_edition(zh_hans):
+    text = exercises.all_solutions()
+    assert not CJK.search(text.split("## Lesson 00", 1)[1].split("## Lesson 02", 1)[0])
+
+
 def test_all_solutions_lists_every_exercise_and_quiz_answer():
     text = exercises.all_solutions()
     for number, mod in LESSON_MODULES:

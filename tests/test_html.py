@@ -17,6 +17,8 @@ import browser_support as bs
 
 pytestmark = pytest.mark.slow   # builds the whole site with nbconvert
 
+EDITIONS = ("zh-hans", "zh-hant")
+
 sys.path.insert(0, str(bs.REPO / "tools"))
 import build_html  # noqa: E402
 
@@ -76,6 +78,9 @@ def snapshot(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("lessons")
     for lesson in LESSONS:
         shutil.copyfile(bs.LESSONS_DIR / lesson.file, folder / lesson.file)
+        for code in EDITIONS:
+            (folder / code).mkdir(exist_ok=True)
+            shutil.copyfile(bs.LESSONS_DIR / code / lesson.file, folder / code / lesson.file)
     return folder
 
 
@@ -117,7 +122,8 @@ def test_each_chart_is_an_inline_png(site, snapshot, lesson):
         assert img.get("alt") == title, (img.get("alt"), title)
 
 
-@pytest.mark.parametrize("page_name", ["index.html"] + [build_html.page_name(l) for l in LESSONS])
+@pytest.mark.parametrize("page_name", [f"{prefix}{name}" for prefix in ("", "zh-hans/", "zh-hant/")
+                                       for name in ["index.html"] + [build_html.page_name(l) for l in LESSONS]])
 def test_pages_load_nothing_from_outside_and_links_resolve(site, page_name):
     text = (site / page_name).read_text(encoding="utf-8")
     page = Page(text)
@@ -166,6 +172,25 @@ def test_lesson_pages_link_prev_index_next(site):
             assert names[i + 1] in links, f"{name} does not link on to {names[i + 1]}"
         assert not any(h.split("#")[0].endswith(".ipynb") for h in links if not urlsplit(h).scheme), \
             f"{name} links a notebook, not its page"
+
+
+@pytest.mark.parametrize("code", EDITIONS)
+def test_each_edition_is_built_with_a_language_switch(site, code):
+    """site/zh-hans/ and site/zh-hant/: every lesson, its charts, and a switch to the same page in the other editions."""
+    index = (site / code / "index.html").read_text(encoding="utf-8")
+    assert f'lang="{build_html._lang(code)}"' in index
+    for lesson in LESSONS:
+        name = build_html.page_name(lesson)
+        text = (site / code / name).read_text(encoding="utf-8")
+        links = Page(text).links
+        assert f"../{name}" in links, f"{code}/{name}: no link to the English page"
+        other = "zh-hant" if code == "zh-hans" else "zh-hans"
+        assert f"../{other}/{name}" in links, f"{code}/{name}: no link to the {other} page"
+        assert name in Page(index).links
+        assert text.count('class="ll-chart"') == len(_chart_outputs(bs.LESSONS_DIR / code / lesson.file))
+        assert re.search(r"[\u4e00-\u9fff]", text)
+    english = Page((site / build_html.page_name(LESSONS[0])).read_text(encoding="utf-8")).links
+    assert f"{code}/{build_html.page_name(LESSONS[0])}" in english, "the English page links its Chinese editions"
 
 
 def test_widgets_become_a_note(site, snapshot):

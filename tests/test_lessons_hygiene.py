@@ -9,6 +9,15 @@ from helpers.course import LESSONS
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "lessons").glob("*.ipynb"))
+# The 简体中文 and 繁體中文 editions (tools/translate.py): every check that does not read English words
+# runs on them too.
+EDITIONS = ("zh-hans", "zh-hant")
+EDITION_NOTEBOOKS = sorted(p for code in EDITIONS for p in (ROOT / "lessons" / code).glob("*.ipynb"))
+ALL_NOTEBOOKS = NOTEBOOKS + EDITION_NOTEBOOKS
+
+
+def _id(path: Path) -> str:
+    return str(path.relative_to(ROOT / "lessons"))
 MACHINE_PATH = re.compile(r"(/root/|/home/[\w.-]+/|/tmp/|/work/|/var/folders/|/Users/|[A-Z]:\\Users\\)")
 TIMESTAMP = re.compile(r"\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d")
 SIZE_LIMIT = {"00": 600_000}
@@ -38,7 +47,7 @@ def test_lessons_exist_and_are_named_as_the_course_map():
         assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_id)
 def test_executed_in_order_in_a_fresh_kernel(path):
     nb = _nb(path)
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
@@ -47,7 +56,7 @@ def test_executed_in_order_in_a_fresh_kernel(path):
     assert "widgets" not in nb["metadata"], "saved widget state (random model ids): use tools/execute_lessons.py"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_id)
 def test_outputs_are_clean(path):
     nb = _nb(path)
     for i, cell in enumerate(nb["cells"]):
@@ -64,7 +73,7 @@ def test_outputs_are_clean(path):
             assert not cell["metadata"].get("execution"), f"cell {i}: timing metadata"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_id)
 def test_size_limit(path):
     limit = SIZE_LIMIT.get(path.name[:2], DEFAULT_LIMIT)
     assert path.stat().st_size < limit, f"{path.name} is {path.stat().st_size} bytes (limit {limit})"
@@ -103,7 +112,7 @@ def test_follows_the_lesson_template(path):
             "primary sources linked"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_id)
 def test_ignore_output_only_on_widget_cells(path):
     nb = _nb(path)
     cells = nb["cells"]
@@ -118,12 +127,36 @@ def test_ignore_output_only_on_widget_cells(path):
             f"cell {i}: a live-widget cell must be followed by a plain cell whose output nbval checks"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_id)
 def test_navigation_links(path):
     nb = _nb(path)
     md = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
     assert "00_start_here.ipynb" in md[1] and "00_start_here.ipynb" in md[-1], \
         "navigation line under the title and at the end"
+
+
+@pytest.mark.parametrize("path", EDITION_NOTEBOOKS, ids=_id)
+def test_edition_follows_the_english_lesson(path):
+    """A translated lesson: the English template, cell for cell, in Chinese, executed with its language."""
+    nb, english = _nb(path), _nb(ROOT / "lessons" / path.name)
+    edition = path.parent.name
+    cells, en_cells = nb["cells"], english["cells"]
+    assert [c["cell_type"] for c in cells] == [c["cell_type"] for c in en_cells]
+    title = "".join(cells[0]["source"])
+    assert title.startswith(f"# {path.name[:2]} ·") and "**版本：**" in title, "title and editions line"
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert f'helpers.setup(lang="{edition}")' in "".join(code[0]["source"])
+    assert nb["metadata"]["liquidity_lab"]["edition"] == edition
+    markdown = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    assert all(re.search(r"[\u4e00-\u9fff]", m) for m in markdown if len(m) > 40), "every prose cell is translated"
+    charts = lambda book: [o["data"][VEGALITE].get("title") for c in book["cells"] for o in c.get("outputs", [])  # noqa: E731
+                           if VEGALITE in o.get("data", {})]
+    assert len(charts(nb)) == len(charts(english)) and all(charts(nb)), "the same charts, each with a title"
+    titles = json.dumps(charts(nb), ensure_ascii=False)
+    assert re.search(r"[\u4e00-\u9fff]", titles), "chart titles in Chinese"
+    if edition == "zh-hant":  # converted prose: simplified-only characters only inside article quotes 「…」
+        prose = re.sub(r"「[^」]*」", "", "".join(markdown))
+        assert not re.search("[们这国说发时个会对经过还进]", prose), "繁體中文 prose still has simplified characters"
 
 
 def _spec_datasets(spec):
@@ -147,7 +180,7 @@ def _rows(values) -> int:
     return max(len(values.strip().splitlines()) - 1, 0) if isinstance(values, str) else len(values)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_id)
 def test_charts_stay_small(path):
     nb = _nb(path)
     for c in nb["cells"]:
@@ -235,7 +268,7 @@ def math_problems(nb: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_id)
 def test_prose_renders_as_prose(path):
     problems = math_problems(_nb(path))
     assert not problems, "\n".join(problems)

@@ -478,3 +478,35 @@ def test_stats_refusals_name_the_callers_data(markets):
     short = markets.loc["2020-01-01":"2020-01-02"]
     with pytest.raises(ValueError, match="markets"):
         lq.daily_returns(short)
+
+
+# ---------------------------------------------------------------------------
+# The Chinese edition
+# ---------------------------------------------------------------------------
+def test_chinese_edition_translates_charts_and_panel(weekly, changes, rets):
+    """With helpers.setup(lang="zh-hans") titles, panel titles, source lines and display labels are in
+    简体中文 (the data and the tables stay as they are); English is unchanged afterwards."""
+    import helpers
+
+    data = lq.channel_data()
+    panel = lq.rolling_correlation_panel(60, 2025, rets)
+    english = lq.channels_chart(data).to_dict()
+    helpers.setup(lang="zh-hans")
+    try:
+        channels = lq.channels_chart(data).to_dict()
+        net = lq.net_liquidity_chart(weekly).to_dict()["title"]
+        spec = lq.rolling_panel_spec(panel, 60, 2025)
+        factors = lq.factor_correlations(changes, n_boot=99)
+        factor_spec = lq.factor_chart(factors).to_dict()
+    finally:
+        helpers.setup(lang="en")
+    assert channels["title"]["text"] == "五个渠道，五条序列：各按自己的节奏变化"
+    assert channels["vconcat"][0]["title"]["text"] == ("准备金与银行资产负债表："
+                                                       "银行在美联储的准备金（万亿美元）")
+    assert net["subtitle"][-1].startswith("来源：FRED（圣路易斯联邦储备银行）和 Yahoo Finance")
+    assert spec["title"]["text"] == "BTC 与股票指数的 60 日滚动相关系数"
+    assert factors["label"].tolist() == list(lq.FACTORS.values())  # the table keeps its English labels
+    assert "纳斯达克，周对数收益率" in str(factor_spec)  # the chart shows them translated
+    assert channels["vconcat"][0]["layer"][1]["encoding"]["y"]["field"] == "reserves"  # data names unchanged
+    assert lq.channels_chart(data).to_dict() == english
+    assert english["title"]["text"] == "Five channels, five series: each moved on its own timetable"

@@ -488,3 +488,36 @@ def test_rates_before_iorb_are_allowed(rates):
     assert mm.corridor_weekly(early)["iorb"].isna().all()
     with pytest.raises(ValueError, match="iorb"):
         mm.stress_spread(early.drop(columns="iorb"))
+
+
+# ---------------------------------------------------------------------------
+# The Chinese edition
+# ---------------------------------------------------------------------------
+def test_chinese_edition_translates_charts_and_reports(rates, fed):
+    """With helpers.setup(lang="zh-hans") chart titles, source lines and the printed reports are in
+    简体中文; the English comes back unchanged after helpers.setup(lang="en")."""
+    trade = mm.repo_trade(cash=95.0, collateral_value=100.0, haircut=0.05, rate=4.3, days=7)
+    pairs = mm.spread_vs_reserves(rates, fed)
+    fits = {c: mm.fit_knee(pairs[c], pairs["spread_bp"]) for c in ("reserves", "share_pct")}
+    weekly = mm.corridor_weekly(rates)
+    english = (trade.report(), mm.reserve_demand_report(pairs, fits), mm.corridor_chart(weekly).to_dict()["title"])
+    helpers.setup(lang="zh-hans")
+    try:
+        title = mm.corridor_chart(weekly).to_dict()["title"]
+        cushion = mm.cushion_chart(trade).to_dict()["title"]
+        injection = mm.injection_chart(mm.injection_paths(38, horizon_days=30)).to_dict()
+        report = trade.report()
+        knee = mm.reserve_demand_report(pairs, fits)
+    finally:
+        helpers.setup(lang="en")
+    assert title["text"] == "利率走廊：SOFR 和 EFFR 贴近目标区间（灰色），压力时期除外"
+    assert title["subtitle"][-1].startswith("来源：FRED（圣路易斯联邦储备银行）")
+    assert cushion["text"].startswith("折扣率是贷方的缓冲")
+    assert "30 天内：回购 " in str(injection)  # the slider sentence, a Vega expression
+    assert report.splitlines()[0].startswith("回购：") and report.splitlines()[1].startswith("  利息 = ")
+    assert knee.splitlines()[0].startswith(f"{len(pairs)} 周。拐点约在准备金")
+    by_year = pairs[pairs["reserves"] < fits["reserves"].knee].index.year.value_counts().sort_index().to_dict()
+    assert knee.splitlines()[2] == f"拐点以下的周数，按年份：{by_year}"
+    again = (trade.report(), mm.reserve_demand_report(pairs, fits), mm.corridor_chart(weekly).to_dict()["title"])
+    assert again == english
+    assert english[0].startswith("Repo: borrow $95.00M for 7 day(s)")

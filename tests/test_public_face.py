@@ -266,7 +266,7 @@ def _param_names(fn) -> set[str]:
 def test_valid_example_gives_a_sane_result(modname, name, fn, tables):
     example, skip = _example(modname, name, fn)
     if example is None:
-        pytest.skip(skip or "no example (the coverage test above fails for it)")
+        return  # a reasoned SKIP or a missing example: test_every_public_function_has_an_example judges both
     result, printed = _call(fn, example(tables))
     why = _insane(result, printed)
     assert why is None, f"{modname}.{name}(valid example) {why}"

@@ -527,3 +527,30 @@ def test_worst_drawdowns_property(p):
     for row in t.itertuples():  # the peak is the highest close so far; no close in between reaches it
         inside = p.loc[row.peak:row.recovery].iloc[1:-1] if pd.notna(row.recovery) else p.loc[row.peak:].iloc[1:]
         assert (inside < p.loc[row.peak]).all()
+
+
+# ---------------------------------------------------------------- the Chinese edition
+def test_chinese_edition_translates_charts_reports_and_panels(markets, btc):
+    """With helpers.setup(lang="zh-hans") chart titles, source lines, report lines and widget labels are
+    in 简体中文; English comes back unchanged after helpers.setup(lang="en")."""
+    import helpers
+
+    english = risk.leverage_report("btc", 10, 30)
+    helpers.setup(lang="zh-hans")
+    try:
+        title = risk.drawdown_chart(markets).to_dict()["title"]
+        staged_title = risk.staged_chart(btc).to_dict()["title"]["text"]
+        report = risk.leverage_report("btc", 10, 30)
+        staged = risk.staged_report("btc", 3, 7, 182)
+        asset = risk.leverage_panel().children[0].children[0]
+    finally:
+        helpers.setup(lang="en")
+    assert title["text"] == "加密资产不止一次失去大部分价值；股票的回撤小得多"
+    assert title["subtitle"][-1].startswith("来源：")
+    assert staged_title.startswith("比特币的分批买入与一次性投入")
+    assert report.splitlines()[0].startswith("比特币 10 倍多头，逐仓保证金")
+    assert "强平价格" in report.splitlines()[1]
+    assert staged.splitlines()[1].strip().startswith("分批买入在")
+    assert asset.description == "资产" and asset.value == "btc"  # labels translated, values unchanged
+    assert risk.leverage_report("btc", 10, 30) == english
+    assert english.startswith("Bitcoin 10x long, isolated margin")

@@ -463,3 +463,31 @@ def test_counts_are_bounded():
         sc.simulate_prices(np.ones(105, bool), 100.0)
     with pytest.raises(ValueError, match=r"^seed"):
         sc.run_scenario(seed=2**40, n_paths=10)
+
+
+# ---------------------------------------------------------------- the Chinese edition
+def test_chinese_edition_translates_charts_reports_and_toggles(data):
+    """With helpers.setup(lang="zh-hans") chart titles, the report and the toggles' explanations are in
+    简体中文; the tables' labels (read back by code) stay English; English comes back after setup(lang="en")."""
+    english = sc.run_scenario(seed=6, n_paths=50).report()
+    helpers.setup(lang="zh-hans")
+    try:
+        res = sc.run_scenario(seed=6, n_paths=50, recession=True)
+        title = sc.regime_chart(sc.weekly_btc()).to_dict()["title"]
+        fan = sc.price_fan_chart(res).to_dict()["title"]["text"]
+        spec, report, _ = sc.panel_outputs(recession=True)
+        toggles = [text for _, text in sc.TOGGLES.items()] + [sc.TOGGLES["regulation"]]
+        effects = sc.toggle_effects(n_paths=50)
+    finally:
+        helpers.setup(lang="en")
+    assert title["text"] == "市场状态经常切换：长的持续期很少"
+    assert title["subtitle"][-1].startswith("来源：")
+    assert fan.startswith("扇形很宽")
+    assert spec["title"]["text"].startswith("玩具模型：第 52 周的中位数")
+    lines = report.splitlines()
+    assert lines[0].startswith("情景：每月购买 $40B") and "（仅为标签）" in lines[0]
+    assert "  - 这不是预测。" in lines[-7]
+    assert toggles[0].startswith("经济衰退：") and toggles[-1].startswith("监管冲击：")
+    assert list(effects.index)[0] == "no toggle" and list(res.table.index)[-1].startswith("falls more than")
+    assert sc.run_scenario(seed=6, n_paths=50).report() == english
+    assert sc.TOGGLES["recession"].startswith("Recession: weeks 1–26")

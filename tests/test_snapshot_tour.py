@@ -90,3 +90,21 @@ def test_course_map_and_navigation():
 def test_check_setup_reports_versions_and_verified_data():
     report = course.check_setup()
     assert report.startswith("Setup OK") and "5 tables" in report
+
+
+def test_course_text_follows_the_language(bs):
+    english = (course.navigation("01"), course.check_setup(), tour.week_summary(bs, "reserves", "2025-11-26"))
+    assert english[0] == ("[← 00 Start here](00_start_here.ipynb) | [Course map](00_start_here.ipynb#Course-map) | "
+                          "[02 Repo and money markets →](02_repo_money_markets.ipynb)")
+    try:
+        helpers.setup(lang="zh-hans")
+        nav = course.navigation("01")
+        assert "00_start_here.ipynb" in nav and "02_repo_money_markets.ipynb" in nav and "Start here" not in nav
+        assert not course.check_setup().startswith("Setup OK") and "5" in course.check_setup()
+        assert tour.week_summary(bs, "reserves", "2025-11-26")["item"] != "Bank reserves"
+        assert list(course.course_map().columns) == ["title", "标题", "minutes", "topic"]
+        title = tour.total_assets_chart(bs, tour.phases()).to_dict()["title"]["text"]
+        assert title != "The Fed's balance sheet grew in QE waves and shrank in QT"
+    finally:
+        helpers.setup()
+    assert (course.navigation("01"), course.check_setup(), tour.week_summary(bs, "reserves", "2025-11-26")) == english

@@ -1,9 +1,12 @@
-"""The machinery that keeps the 简体中文 and 繁體中文 editions in step with the English lessons
-(tools/translate.py): catalog merging as msgmerge does it, OpenCC with the reviewed overrides, the
-editions line, links one folder deeper, and the glossary check every translation must pass.
+"""The 简体中文 and 繁體中文 editions stay in step with the English lessons (tools/translate.py).
 
-* translations use the glossary's terms (every catalog entry that is filled in);
-* changing one English sentence makes the catalog check fail until the catalog is updated (meta-test).
+* every English markdown cell has a translation in each catalog, none fuzzy, none unused;
+* the 繁體中文 catalogs are exactly what OpenCC (s2twp) and the reviewed overrides make of 简体中文;
+* each translated notebook is what ``translate.py build`` makes now: the English code cells in the
+  same order (only ``helpers.setup()`` gains ``lang=...``), the catalog's markdown;
+* translations use the glossary's terms;
+* helper text (charts, exercises, reports) has one catalog: complete, placeholders kept, compiled;
+* changing one English sentence makes the check fail until the catalog is updated (meta-test).
 """
 from __future__ import annotations
 
@@ -55,6 +58,8 @@ def test_opencc_and_overrides_give_taiwan_finance_terms():
     assert t("美联储") == "聯準會"
     assert "殖利率" in t("十年期国债收益率")
     assert t("软件") == "軟體"  # OpenCC's own Taiwan phrasing (s2twp) still applies
+    # a verbatim quote of a source article stays as written; the prose around it is converted
+    assert t("文章说「美联储已于2025年12月正式终结量化紧缩」。") == "文章說「美联储已于2025年12月正式终结量化紧缩」。"
 
 
 def _glossary_rows():
@@ -134,3 +139,96 @@ def test_links_go_one_folder_deeper_except_between_lessons():
     text = "[glossary](../docs/glossary.md) · [next](04_historical_pivots.ipynb) · [web](https://x.org/a)"
     assert translate.deeper_links(text) == (
         "[glossary](../../docs/glossary.md) · [next](04_historical_pivots.ipynb) · [web](https://x.org/a)")
+@pytest.mark.parametrize("lesson,edition", CASES, ids=CASE_IDS)
+def test_catalog_is_complete_and_current(lesson, edition):
+    english = nbformat.read(lesson, as_version=4)
+    problems = catalog_problems(english, translate.load_catalog(edition.locale, lesson))
+    assert not problems, (f"{translate.catalog_path(edition.locale, lesson).relative_to(ROOT)}: "
+                          f"{len(problems)} problem(s), run `make translate`: {problems[:5]}")
+
+
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.name[:2])
+def test_traditional_catalog_is_opencc_of_simplified(lesson):
+    hans = translate.load_catalog(translate.HANS, lesson)
+    hant = {e.msgid: e.msgstr for e in translate.load_catalog(translate.HANT, lesson)}
+    expected = {e.msgid: e.msgstr for e in translate.traditional(hans, lesson)}
+    stale = [k[:50] for k in expected if hant.get(k) != expected[k]]
+    assert not stale and set(hant) == set(expected), f"zh_Hant is not regenerated: run `make translate` ({stale[:3]})"
+
+
+
+
+@pytest.mark.parametrize("lesson,edition", CASES, ids=CASE_IDS)
+def test_translated_notebook_is_built_from_english_and_catalog(lesson, edition):
+    english = nbformat.read(lesson, as_version=4)
+    path = translate.LESSONS / edition.code / lesson.name
+    assert path.exists(), f"{path.relative_to(ROOT)} is missing: run `make translate`"
+    stored = nbformat.read(path, as_version=4)
+    built, problems = translate.translated_notebook(english, translate.load_catalog(edition.locale, lesson),
+                                                    edition, lesson.name)
+    assert not problems
+    assert [c.cell_type for c in stored.cells] == [c.cell_type for c in english.cells]
+    for i, (s, b, e) in enumerate(zip(stored.cells, built.cells, english.cells)):
+        assert s.source == b.source, f"cell {i} differs from what the catalog gives: run `make translate`"
+        if e.cell_type == "code":
+            same = e.source == s.source
+            setup = e.source.replace("helpers.setup()", f'helpers.setup(lang="{edition.code}")', 1) == s.source
+            assert same or setup, f"cell {i}: code differs from the English lesson"
+    assert stored.metadata["liquidity_lab"]["edition"] == edition.code
+
+
+
+
+def test_editions_line_links_the_three_editions():
+    name = LESSONS[3].name
+    en = translate.editions_line(translate.ENGLISH, name)
+    assert f"(zh-hans/{name})" in en and f"(zh-hant/{name})" in en
+    hans = translate.editions_line(translate.EDITIONS[0], name)
+    assert f"(../{name})" in hans and f"(../zh-hant/{name})" in hans and "简体中文" in hans
+    english = nbformat.read(LESSONS[3], as_version=4)
+    assert en in english.cells[0].source, "the English lesson links its editions too (run `make translate`)"
+
+
+
+
+def test_every_english_lesson_has_both_editions():
+    for lesson in LESSONS:
+        for edition in translate.EDITIONS:
+            assert (translate.LESSONS / edition.code / lesson.name).exists(), f"{edition.code}/{lesson.name}: make translate"
+
+
+# --- Helper text: one catalog for charts, exercises, reports ----------------------------------------
+PLACEHOLDER = re.compile(r"(?<!\{)\{([^{}]*)\}(?!\})")
+
+
+def _helper_catalog(locale):
+    return polib.pofile(str(translate.helper_catalog_path(locale)), wrapwidth=0)
+
+
+def test_helper_catalog_covers_every_marked_text():
+    extracted = [m for m, _ in translate.helper_messages()]
+    assert len(extracted) > 300, "helper text is marked for translation"
+    po = {e.msgid: e for e in _helper_catalog(translate.HANS)}
+    missing = [m[:50] for m in extracted if m not in po or not po[m].msgstr or "fuzzy" in po[m].flags]
+    unused = [m[:50] for m in po if m not in set(extracted)]
+    assert not missing and not unused, f"run tools/translate.py helpers: missing {missing[:5]}, unused {unused[:5]}"
+
+
+@pytest.mark.parametrize("locale", [translate.HANS, translate.HANT])
+def test_helper_translations_keep_placeholders_and_compile(locale):
+    po = _helper_catalog(locale)
+    bad = [e.msgid[:60] for e in po if e.msgstr and sorted(PLACEHOLDER.findall(e.msgid)) != sorted(PLACEHOLDER.findall(e.msgstr))]
+    assert not bad, f"{len(bad)} translation(s) change the {{placeholders}}: {bad[:5]}"
+    mo = translate.helper_catalog_path(locale).with_suffix(".mo")
+    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(mo)) if e.msgid}
+    assert compiled == {e.msgid: e.msgstr for e in po if e.msgstr and "fuzzy" not in e.flags}, \
+        "the .mo is older than the .po: run tools/translate.py helpers"
+
+
+def test_helper_traditional_catalog_is_opencc_of_simplified():
+    hans = _helper_catalog(translate.HANS)
+    hant = {e.msgid: e.msgstr for e in _helper_catalog(translate.HANT)}
+    expected = {e.msgid: e.msgstr for e in translate.traditional(hans, Path("helpers"))}
+    assert hant == expected, "zh_Hant helper catalog is not regenerated: run tools/translate.py helpers"

@@ -16,7 +16,10 @@ Offline by construction:
 * ipywidgets outputs (which need a kernel; no widget state is saved) become a short note saying
   how to use them, instead of their text repr;
 * links between lessons point at the pages (at the course map for a lesson not written yet), links to Markdown files under docs/ at pages
-  rendered from them.
+  rendered from them;
+* the 简体中文 and 繁體中文 editions (lessons/zh-hans/, lessons/zh-hant/, made by tools/translate.py) are
+  built into site/zh-hans/ and site/zh-hant/ the same way; every page has a language switch to the
+  same page in the other editions.
 """
 from __future__ import annotations
 
@@ -42,6 +45,12 @@ VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 COURSE_FILES = {lesson.file for lesson in LESSONS}
 COURSE = "Liquidity Lab"
+# (folder code, name, course-map words): English at the site's root, the Chinese editions below it.
+EDITIONS = {
+    "en": ("English", {"map": "course map", "lessons": "Lessons", "time": "Time", "topic": "Topic", "min": "min"}),
+    "zh-hans": ("简体中文", {"map": "课程地图", "lessons": "课程", "time": "时长", "topic": "主题", "min": "分钟"}),
+    "zh-hant": ("繁體中文", {"map": "課程地圖", "lessons": "課程", "time": "時長", "topic": "主題", "min": "分鐘"}),
+}
 
 NAV_CSS = """
 .ll-nav { display: flex; justify-content: space-between; gap: 1em; flex-wrap: wrap;
@@ -51,6 +60,9 @@ NAV_CSS = """
 .ll-nav a { color: #0b5394; text-decoration: none; }
 .ll-nav a:hover { text-decoration: underline; }
 .ll-nav .ll-none { color: transparent; }
+.ll-lang { max-width: 1100px; margin: 0 auto; padding: 6px 24px 0; font-size: 13px; text-align: right;
+  font-family: var(--jp-ui-font-family, sans-serif); }
+.ll-lang a { color: #0b5394; }
 .ll-widget-note { border-left: 4px solid #56B4E9; background: #f0f7fc; color: #23425a; padding: 8px 12px;
   border-radius: 4px; font-family: var(--jp-ui-font-family, sans-serif); font-size: 13px; }
 .ll-math { margin: 0.8em 0; overflow-x: auto; font-size: 1.15em; }
@@ -113,15 +125,46 @@ def page_name(lesson: Lesson) -> str:
     return Path(lesson.file).with_suffix(".html").name
 
 
-def _nav(lessons: list[Lesson], i: int, where: str) -> str:
+def lesson_title(lesson: Lesson, edition: str = "en") -> str:
+    """The lesson's title in an edition: English, the course map's 简体中文, or that through OpenCC."""
+    if edition == "en":
+        return lesson.title
+    if edition == "zh-hans":
+        return lesson.title_zh
+    import opencc
+
+    return opencc.OpenCC("s2twp").convert(lesson.title_zh)
+
+
+def language_switch(page: str, edition: str, editions: list[str]) -> str:
+    """'English · 简体中文 · 繁體中文', each a link to ``page`` in that edition (the current one plain)."""
+    parts = []
+    for code in editions:
+        name = EDITIONS[code][0]
+        if code == edition:
+            parts.append(f'<span lang="{_lang(code)}">{name}</span>')
+            continue
+        up = "" if edition == "en" else "../"
+        href = f"{up}{page}" if code == "en" else f"{up}{code}/{page}"
+        parts.append(f'<a lang="{_lang(code)}" hreflang="{_lang(code)}" href="{href}">{name}</a>')
+    return f'<div class="ll-lang" aria-label="Language">{" · ".join(parts)}</div>'
+
+
+def _lang(code: str) -> str:
+    return {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}[code]
+
+
+def _nav(lessons: list[Lesson], i: int, where: str, edition: str = "en") -> str:
     def link(lesson: Lesson, text: str, rel: str) -> str:
         return f'<a rel="{rel}" href="{page_name(lesson)}">{html.escape(text)}</a>'
 
-    prev = (link(lessons[i - 1], f"← {lessons[i - 1].number} {lessons[i - 1].title}", "prev")
+    title = lambda lesson: lesson_title(lesson, edition)  # noqa: E731
+    prev = (link(lessons[i - 1], f"← {lessons[i - 1].number} {title(lessons[i - 1])}", "prev")
             if i > 0 else '<span class="ll-none">←</span>')
-    nxt = (link(lessons[i + 1], f"{lessons[i + 1].number} {lessons[i + 1].title} →", "next")
+    nxt = (link(lessons[i + 1], f"{lessons[i + 1].number} {title(lessons[i + 1])} →", "next")
            if i + 1 < len(lessons) else '<span class="ll-none">→</span>')
-    home = f'<a href="index.html">{COURSE}: course map</a>'
+    words = EDITIONS[edition][1]
+    home = f'<a href="index.html">{COURSE}: {words["map"]}</a>'
     return f'<nav class="ll-nav {where}" aria-label="Lessons">{prev}{home}{nxt}</nav>'
 
 
@@ -130,9 +173,12 @@ class _Links:
 
     HREF = re.compile(r'(href|src)="(?![a-z][a-z0-9+.-]*:|#|/)([^"#?]+)([^"]*)"', re.I)
 
-    def __init__(self, out: Path, lessons_dir: Path, pages: dict[str, str]):
+    def __init__(self, out: Path, lessons_dir: Path, pages: dict[str, str], authored: Path | None = None,
+                 up: str = ""):
         self.out, self.lessons_dir, self.pages = out, lessons_dir, pages
-        self.extra: dict[Path, str] = {}   # repo file -> its path in the site
+        self.authored = authored or REPO / "lessons"   # the folder the notebooks' links are relative to
+        self.up = up                                   # from a page to the site's root ("../" in an edition)
+        self.extra: dict[Path, str] = {}   # repo file -> its path in the site (from the site's root)
 
     def __call__(self, page_html: str) -> str:
         return self.HREF.sub(self._sub, page_html)
@@ -144,7 +190,7 @@ class _Links:
             return f'{attr}="{self.pages[name]}{rest}"'
         if name in COURSE_FILES:   # a lesson of the course map not written yet: the map says so
             return f'{attr}="index.html"'
-        src = (REPO / "lessons" / target).resolve()   # as authored: relative to the repo's lessons/
+        src = (self.authored / target).resolve()   # as authored: relative to the notebook's folder in the repo
         try:
             rel = src.relative_to(REPO)
         except ValueError:
@@ -153,7 +199,7 @@ class _Links:
             return m.group(0)
         site_rel = rel.with_suffix(".html") if src.suffix == ".md" else rel
         self.extra[src] = site_rel.as_posix()
-        return f'{attr}="{html.escape(site_rel.as_posix())}{rest}"'
+        return f'{attr}="{html.escape(self.up + site_rel.as_posix())}{rest}"'
 
     def write_extra(self) -> list[Path]:
         written = []
@@ -210,35 +256,75 @@ def exporter() -> HTMLExporter:
 
 
 def build(out: Path, lessons_dir: Path = REPO / "lessons") -> list[Path]:
-    """Write the site into ``out`` (replaced); return the pages written, index first."""
+    """Write the site into ``out`` (replaced); return the pages written, index first.
+
+    English from ``lessons_dir``; each Chinese edition found in ``lessons_dir/<code>/`` into ``out/<code>/``.
+    """
     out, lessons_dir = Path(out), Path(lessons_dir)
-    lessons = available_lessons(lessons_dir)
-    if not lessons:
+    if not available_lessons(lessons_dir):
         raise SystemExit(f"no lesson of the course map found in {lessons_dir}")
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    editions = ["en"] + [code for code in EDITIONS if code != "en" and available_lessons(lessons_dir / code)]
+    written = []
+    for code in editions:
+        folder = lessons_dir if code == "en" else lessons_dir / code
+        written += _build_edition(out, folder, code, editions)
+    return written
+
+
+def _build_edition(out: Path, lessons_dir: Path, edition: str, editions: list[str]) -> list[Path]:
+    lessons = available_lessons(lessons_dir)
+    site = out if edition == "en" else out / edition
+    site.mkdir(parents=True, exist_ok=True)
+    up = "" if edition == "en" else "../"
+    authored = REPO / "lessons" / ("" if edition == "en" else edition)
     pages = {lesson.file: page_name(lesson) for lesson in lessons}
-    links = _Links(out, lessons_dir, pages)
+    links = _Links(out, lessons_dir, pages, authored=authored, up=up)
     exp = exporter()
-    written = [out / "index.html"]
+    written = [site / "index.html"]
     for i, lesson in enumerate(lessons):
         nb = nbformat.read(lessons_dir / lesson.file, as_version=4)
-        nb.metadata["title"] = f"{lesson.number} {lesson.title} — {COURSE}"
+        nb.metadata["title"] = f"{lesson.number} {lesson_title(lesson, edition)} — {COURSE}"
         _prepare(nb)
+        switch = language_switch(page_name(lesson), edition, editions)
         resources = {
             "metadata": {"name": Path(lesson.file).stem, "path": str(lessons_dir)},
             "ll_css": NAV_CSS,
-            "ll_nav_top": _nav(lessons, i, "ll-top"),
-            "ll_nav_bottom": _nav(lessons, i, "ll-bottom"),
+            "ll_nav_top": switch + _nav(lessons, i, "ll-top", edition),
+            "ll_nav_bottom": _nav(lessons, i, "ll-bottom", edition),
         }
         body, _ = exp.from_notebook_node(nb, resources=resources)
-        page = out / page_name(lesson)
+        if edition != "en":
+            body = body.replace('<html lang="en">', f'<html lang="{_lang(edition)}">', 1)
+        page = site / page_name(lesson)
         page.write_text(links(_math_boxes(body)), encoding="utf-8")
         written.append(page)
     written += links.write_extra()
-    (out / "index.html").write_text(_index(lessons, links), encoding="utf-8")
+    index = _index(lessons, links) if edition == "en" else _edition_index(lessons, links, edition, editions)
+    if edition == "en" and len(editions) > 1:
+        index = index.replace("<body>\n", "<body>\n" + language_switch("index.html", "en", editions) + "\n", 1)
+    (site / "index.html").write_text(index, encoding="utf-8")
     return written
+
+
+def _edition_index(lessons: list[Lesson], links: _Links, edition: str, editions: list[str]) -> str:
+    words = EDITIONS[edition][1]
+    rows = "\n".join(
+        f'<tr><td>{lesson.number}</td><td><a href="{page_name(lesson)}">{html.escape(lesson_title(lesson, edition))}'
+        f'</a></td><td lang="en">{html.escape(lesson.title)}</td><td class="num">{lesson.minutes} {words["min"]}</td></tr>'
+        for lesson in lessons)
+    glossary = (REPO / "docs" / "glossary.md")
+    links.extra[glossary.resolve()] = "docs/glossary.html"
+    links.write_extra()
+    body = (f"{language_switch('index.html', edition, editions)}\n<h1>{COURSE} — {EDITIONS[edition][0]}</h1>\n"
+            f"<h2>{words['map']}</h2>\n<table>\n<thead><tr><th>#</th><th>{words['lessons']}</th><th lang=\"en\">Lesson</th>"
+            f"<th>{words['time']}</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"
+            f'<p><a href="../docs/glossary.html">术语表 · 術語表 · Glossary</a></p>')
+    page = _plain_page(f"{COURSE}: {words['map']}", body, "../")
+    page = page.replace('<html lang="en">', f'<html lang="{_lang(edition)}">', 1)
+    return page.replace(f'<p><a href="../index.html">← {COURSE}: course map</a></p>\n', "")
 
 
 def _index(lessons: list[Lesson], links: _Links) -> str:

@@ -1,8 +1,10 @@
 """Keep the 简体中文 and 繁體中文 editions of every lesson in step with the English one.
 
     python tools/translate.py update     # English notebooks -> catalogs (new / fuzzy / obsolete counts)
-    python tools/translate.py build      # catalogs -> lessons/zh-hans/*.ipynb, lessons/zh-hant/*.ipynb
+    python tools/translate.py build [--execute]   # catalogs -> lessons/zh-hans/*.ipynb, lessons/zh-hant/*.ipynb
+                                                   # (only those whose cells changed; --execute runs them)
     python tools/translate.py status     # what is missing or fuzzy, per lesson and language (exit 1 if any)
+    python tools/translate.py helpers    # helper text (charts, exercises, reports) -> helpers/locales/*.po/.mo
 
 The English notebooks in ``lessons/`` are the source. Every markdown cell is one gettext message,
 keyed by the cell's text (``msgid``), in one catalog per lesson and language::
@@ -59,7 +61,7 @@ EDITIONS = (
 )
 ALL = (ENGLISH, *EDITIONS)
 SETUP_RE = re.compile(r"^helpers\.setup\(\)$", re.M)
-EDITIONS_RE = re.compile(r"^\*\*(Editions|版本)[:：]\*\*.*$\n?", re.M)
+EDITIONS_RE = re.compile(r"\n*^\*\*(Editions|版本)[:：]\*\*[^\n]*$\n*", re.M)
 # Relative links and images in markdown: [text](target) or src="target"; absolute URLs and anchors stay.
 LINK_RE = re.compile(r"(\]\(|src=\")(?!https?:|#|mailto:|/)([^)\"\s]+)")
 FUZZY_MATCH = 0.6
@@ -75,7 +77,7 @@ def catalog_path(locale: str, lesson: Path) -> Path:
 
 def message_text(source: str) -> str:
     """A markdown cell's text as a catalog key: the generated editions line left out."""
-    return EDITIONS_RE.sub("", source).strip("\n")
+    return EDITIONS_RE.sub("\n\n", source).strip("\n")
 
 
 def messages(nb) -> list[str]:
@@ -177,17 +179,28 @@ def overrides() -> list[tuple[str, str]]:
 _CONVERTER = None
 
 
+QUOTE_RE = re.compile(r"(「[^」]*」)")
+
+
 def to_traditional(text: str, terms: list[tuple[str, str]] | None = None) -> str:
-    """Simplified -> Traditional with Taiwan phrasing (OpenCC s2twp), then the reviewed overrides."""
+    """Simplified -> Traditional with Taiwan phrasing (OpenCC s2twp), then the reviewed overrides.
+
+    Text in 「…」 is a verbatim quote of a source article (one is in simplified characters, one in
+    traditional): it is left exactly as written.
+    """
     global _CONVERTER
     if _CONVERTER is None:
         import opencc
 
         _CONVERTER = opencc.OpenCC("s2twp")
-    out = _CONVERTER.convert(text)
-    for wrong, right in (overrides() if terms is None else terms):
-        out = out.replace(wrong, right)
-    return out
+    terms = overrides() if terms is None else terms
+    parts = QUOTE_RE.split(text)
+    for i in range(0, len(parts), 2):  # even pieces are prose, odd ones the quotes
+        out = _CONVERTER.convert(parts[i])
+        for wrong, right in terms:
+            out = out.replace(wrong, right)
+        parts[i] = out
+    return "".join(parts)
 
 
 def traditional(hans: polib.POFile, lesson: Path) -> polib.POFile:
@@ -223,7 +236,7 @@ def editions_line(edition: Edition, lesson_name: str) -> str:
 
 def with_editions_line(source: str, edition: Edition, lesson_name: str) -> str:
     """The title cell with its editions line after the heading (an old editions line is replaced)."""
-    head, _, rest = EDITIONS_RE.sub("", source).partition("\n")
+    head, _, rest = EDITIONS_RE.sub("\n\n", source).strip("\n").partition("\n")
     rest = rest.lstrip("\n")
     line = editions_line(edition, lesson_name)
     return f"{head}\n\n{line}\n\n{rest}" if rest else f"{head}\n\n{line}"
@@ -271,9 +284,30 @@ def translated_notebook(english, catalog: polib.POFile, edition: Edition, lesson
     return nb, problems
 
 
-def build(lessons: list[Path]) -> int:
-    failures = []
+def link_english(lesson: Path) -> bool:
+    """Give the English lesson's title cell its editions line (English · 简体中文 · 繁體中文); True if changed."""
+    nb = nbformat.read(lesson, as_version=4)
+    title = next(c for c in nb.cells if c.cell_type == "markdown")
+    new = with_editions_line(title.source, ENGLISH, lesson.name)
+    if new == title.source:
+        return False
+    title.source = new
+    nbformat.write(nb, lesson)
+    return True
+
+
+def _same_sources(a, b) -> bool:
+    return [(c.cell_type, c.source) for c in a.cells] == [(c.cell_type, c.source) for c in b.cells] \
+        and a.metadata.get("liquidity_lab") == b.metadata.get("liquidity_lab")
+
+
+def build(lessons: list[Path], execute: bool = False) -> int:
+    """Write each edition's notebook whose cells changed (an unchanged one keeps its outputs);
+    with ``execute``, run the written ones top to bottom (tools/execute_lessons.py)."""
+    failures, written = [], []
     for lesson in lessons:
+        if link_english(lesson):
+            print(f"linked the editions from {lesson.relative_to(ROOT)}")
         english = nbformat.read(lesson, as_version=4)
         for edition in EDITIONS:
             catalog = load_catalog(edition.locale, lesson)
@@ -283,10 +317,21 @@ def build(lessons: list[Path]) -> int:
                 continue
             out = LESSONS / edition.code / lesson.name
             out.parent.mkdir(exist_ok=True)
+            if out.exists() and _same_sources(nbformat.read(out, as_version=4), nb):
+                continue
             nbformat.write(nb, out)
+            written.append(out)
             print(f"wrote {out.relative_to(ROOT)}")
     for f in failures:
         print(f, file=sys.stderr)
+    print(f"{len(written)} translated notebook(s) written, the others unchanged")
+    if execute and written and not failures:
+        sys.path.insert(0, str(ROOT / "tools"))
+        from execute_lessons import execute as run_notebook
+
+        for path in written:
+            run_notebook(path)
+            print(f"executed {path.relative_to(ROOT)}")
     return 1 if failures else 0
 
 
@@ -305,13 +350,90 @@ def status(lessons: list[Path]) -> int:
     return 1 if bad else 0
 
 
+# --- Helper text: one gettext domain, "helpers", extracted by Babel ------------------------------
+HELPERS_DIR = ROOT / "helpers"
+HELPERS_LOCALES = HELPERS_DIR / "locales"
+KEYWORDS = {"_": None, "gettext": None, "N_": None, "Lazy": None, "ngettext": (1, 2)}
+
+
+def helper_catalog_path(locale: str) -> Path:
+    return HELPERS_LOCALES / locale / "LC_MESSAGES" / "helpers.po"
+
+
+def helper_messages() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(msgid, occurrences) of every marked helper text, in file order (Babel's Python extractor)."""
+    from babel.messages.extract import extract_from_dir
+
+    found: dict[str, list[tuple[str, str]]] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(HELPERS_DIR), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=(),
+            strip_comment_tags=True):
+        msgid = message[0] if isinstance(message, tuple) else message
+        if not msgid:
+            continue
+        found.setdefault(msgid, []).append((f"helpers/{filename}", str(lineno)))
+    return list(found.items())
+
+
+def _fill_from(po: polib.POFile, staging: list[Path]) -> int:
+    """Take translations from translators' catalogs (msgid -> msgstr; a later file wins, and a
+    disagreement is reported); returns how many entries changed."""
+    table, sources = {}, {}
+    for path in staging:
+        for e in polib.pofile(str(path), wrapwidth=0):
+            if e.msgstr and "fuzzy" not in e.flags:
+                if e.msgid in table and table[e.msgid] != e.msgstr:
+                    print(f"  {path.name} and {sources[e.msgid]} translate {e.msgid[:40]!r} differently; "
+                          f"{path.name} is used", file=sys.stderr)
+                table[e.msgid], sources[e.msgid] = e.msgstr, path.name
+    changed = 0
+    for e in po:
+        if e.msgid in table and (e.msgstr != table[e.msgid] or "fuzzy" in e.flags):
+            e.msgstr = table[e.msgid]
+            if "fuzzy" in e.flags:
+                e.flags.remove("fuzzy")
+            changed += 1
+    return changed
+
+
+def helpers_update(staging: list[Path]) -> int:
+    """Extract helper text, merge it into the 简体中文 catalog, fill from staging, derive 繁體中文, compile .mo."""
+    extracted = helper_messages()
+    po = polib.pofile(str(helper_catalog_path(HANS)), wrapwidth=0) if helper_catalog_path(HANS).exists() \
+        else _new_catalog(HANS, Path("helpers"))
+    counts = merge(po, [m for m, _ in extracted])
+    where = dict(extracted)
+    for e in po:
+        e.occurrences = where.get(e.msgid, [])
+        if "{" in e.msgid and "python-brace-format" not in e.flags:
+            e.flags.append("python-brace-format")
+    filled = _fill_from(po, staging)
+    po.metadata["Project-Id-Version"] = "Liquidity Lab helpers"
+    save_catalog(po, helper_catalog_path(HANS))
+    po.save_as_mofile(str(helper_catalog_path(HANS).with_suffix(".mo")))
+    hant = traditional(po, Path("helpers"))
+    hant.metadata["Project-Id-Version"] = "Liquidity Lab helpers"
+    save_catalog(hant, helper_catalog_path(HANT))
+    hant.save_as_mofile(str(helper_catalog_path(HANT).with_suffix(".mo")))
+    missing = sum(1 for e in po if not e.msgstr or "fuzzy" in e.flags)
+    print(f"helpers: {len(po)} messages; {counts['new']} new, {counts['fuzzy']} fuzzy, {counts['dropped']} dropped, "
+          f"{filled} filled from staging; {missing} still to translate")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("update", "build", "status"))
-    parser.add_argument("lessons", nargs="*", type=Path, help="English lessons (default: all)")
+    parser.add_argument("command", choices=("update", "build", "status", "helpers"))
+    parser.add_argument("--execute", action="store_true", help="build: execute the notebooks it wrote")
+    parser.add_argument("lessons", nargs="*", type=Path,
+                        help="English lessons (default: all); for `helpers`: staging .po files to fill from")
     args = parser.parse_args(argv)
+    if args.command == "helpers":
+        return helpers_update([p.resolve() for p in args.lessons])
     lessons = [p.resolve() for p in args.lessons] or english_lessons()
-    return {"update": update, "build": build, "status": status}[args.command](lessons)
+    if args.command == "build":
+        return build(lessons, execute=args.execute)
+    return {"update": update, "status": status}[args.command](lessons)
 
 
 if __name__ == "__main__":

@@ -19,31 +19,34 @@ import numpy as np
 import pandas as pd
 
 from helpers.events import policy_phases
+from helpers.i18n import N_
+from helpers.i18n import text as shown_text
 from helpers.validate import check_choice, check_date, check_frame, check_number, shown
 
 PROGRAMS = ("QT1", "QT2")
 
 #: Cap steps: (program, first month, Treasury cap, MBS cap, where excess MBS principal goes,
 #: policy_events date, how the step is known, caps stated in that row's key_numbers,
-#: whether the month must equal the row's ``effective`` field). Caps in $ billions a month.
+#: whether the month must equal the row's ``effective`` field). Caps in $ billions a month; "how" is
+#: English, marked for the catalog (cap_steps() shows it in the current language).
 #: A row with caps None marks the month runoff stopped.
 CAP_STEPS: tuple[tuple, ...] = (
-    ("QT1", "2017-10", 6.0, 4.0, "MBS", "2017-09-20", "start of QT1", (6.0, 4.0), True),
+    ("QT1", "2017-10", 6.0, 4.0, "MBS", "2017-09-20", N_("start of QT1"), (6.0, 4.0), True),
     ("QT1", "2018-01", 12.0, 8.0, "MBS", "2017-09-20",
-     "+$6B / +$4B every 3 months (June 2017 addendum)", (), False),
+     N_("+$6B / +$4B every 3 months (June 2017 addendum)"), (), False),
     ("QT1", "2018-04", 18.0, 12.0, "MBS", "2017-09-20",
-     "+$6B / +$4B every 3 months (June 2017 addendum)", (), False),
+     N_("+$6B / +$4B every 3 months (June 2017 addendum)"), (), False),
     ("QT1", "2018-07", 24.0, 16.0, "MBS", "2017-09-20",
-     "+$6B / +$4B every 3 months (June 2017 addendum)", (), False),
-    ("QT1", "2018-10", 30.0, 20.0, "MBS", "2017-09-20", "caps reach their maximum", (30.0, 20.0), False),
-    ("QT1", "2019-05", 15.0, 20.0, "MBS", "2019-03-20", "Treasury cap halved from May 2019", (15.0,), True),
-    ("QT1", "2019-08", None, None, "", "2019-07-31", "runoff ends (two months early)", (), True),
-    ("QT2", "2022-06", 30.0, 17.5, "MBS", "2022-05-04", "start of QT2", (30.0, 17.5), True),
-    ("QT2", "2022-09", 60.0, 35.0, "MBS", "2022-05-04", "caps double after three months", (60.0, 35.0), False),
+     N_("+$6B / +$4B every 3 months (June 2017 addendum)"), (), False),
+    ("QT1", "2018-10", 30.0, 20.0, "MBS", "2017-09-20", N_("caps reach their maximum"), (30.0, 20.0), False),
+    ("QT1", "2019-05", 15.0, 20.0, "MBS", "2019-03-20", N_("Treasury cap halved from May 2019"), (15.0,), True),
+    ("QT1", "2019-08", None, None, "", "2019-07-31", N_("runoff ends (two months early)"), (), True),
+    ("QT2", "2022-06", 30.0, 17.5, "MBS", "2022-05-04", N_("start of QT2"), (30.0, 17.5), True),
+    ("QT2", "2022-09", 60.0, 35.0, "MBS", "2022-05-04", N_("caps double after three months"), (60.0, 35.0), False),
     ("QT2", "2024-06", 25.0, 35.0, "Treasuries", "2024-05-01",
-     "Treasury cap cut; MBS above the cap into Treasuries", (25.0, 35.0), True),
-    ("QT2", "2025-04", 5.0, 35.0, "Treasuries", "2025-03-19", "Treasury cap cut again", (5.0, 35.0), True),
-    ("QT2", "2025-12", None, None, "", "2025-10-29", "runoff ends on 1 December 2025", (), True),
+     N_("Treasury cap cut; MBS above the cap into Treasuries"), (25.0, 35.0), True),
+    ("QT2", "2025-04", 5.0, 35.0, "Treasuries", "2025-03-19", N_("Treasury cap cut again"), (5.0, 35.0), True),
+    ("QT2", "2025-12", None, None, "", "2025-10-29", N_("runoff ends on 1 December 2025"), (), True),
 )
 
 #: Default assumptions of the simulator (deliberately simple and round; see the lesson).
@@ -59,7 +62,8 @@ _SCHEDULE = ("treasury_cap", "mbs_cap", "mbs_excess_to")
 RUNOFF_COLS = {"Treasuries|cap": "treasury_cap", "Treasuries|simulated": "runoff_treasuries",
                "Treasuries|actual": "actual_runoff_treasuries", "MBS|cap": "mbs_cap",
                "MBS|simulated": "runoff_mbs", "MBS|actual": "actual_runoff_mbs"}
-COMPONENTS = {"treasuries": "Treasuries", "mbs": "MBS", "other_assets": "Other"}
+#: composition_monthly's columns (English; the composition chart's legend shows them translated).
+COMPONENTS = {"treasuries": N_("Treasuries"), "mbs": N_("MBS"), "other_assets": N_("Other")}
 
 
 # ---------------------------------------------------------------------------
@@ -131,7 +135,7 @@ def cap_steps(events: pd.DataFrame) -> pd.DataFrame:
     QT kind, the stated caps appear in its ``key_numbers`` and, where the step is the row's
     effective date, the months agree. Raises ValueError on any disagreement.
     Columns: program, month, treasury_cap, mbs_cap ($ billions a month), mbs_excess_to, event_date,
-    how, source_url, checked.
+    how (in the current language), source_url, checked.
     """
     ev = check_events("events", events)
     rows = []
@@ -150,7 +154,7 @@ def cap_steps(events: pd.DataFrame) -> pd.DataFrame:
         if check_month and _effective_month(row["effective"]) != month:
             raise ValueError(f"cap step {program} {month}: events row {date} takes effect "
                              f"{row['effective']!r}, not in {month}")
-        rows.append({**_step_row(program, month, t_cap, m_cap, excess, date), "how": how,
+        rows.append({**_step_row(program, month, t_cap, m_cap, excess, date), "how": shown_text(how),
                      "source_url": row["source_url"], "checked": row.get("checked", "")})
     return pd.DataFrame(rows)
 

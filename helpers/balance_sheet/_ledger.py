@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from helpers.i18n import N_
 from helpers.validate import check_choice, check_number, shown
 
 #: The sectors and their items: (assets, liabilities, equity). Equity items may be negative.
@@ -88,6 +89,9 @@ MAX_STEPS = 100        # operations in one apply_sequence (the lesson applies tw
 class Operation:
     """One balance-sheet operation: the postings it makes per $1 of ``amount``.
 
+    ``label`` and ``story`` are English, marked for the catalog; the explorer shows them in the
+    current language (:func:`helpers.i18n.text`).
+
     ``reserves_sign`` is what the operation *says* it does to bank reserves (+1 adds, -1 drains,
     0 leaves them unchanged); tests check it against the postings.
     """
@@ -104,50 +108,50 @@ def _op(key, label, story, postings, reserves_sign):
 
 
 OPERATIONS: dict[str, Operation] = {op.key: op for op in [
-    _op("qe_bank", "QE purchase from a bank",
-        "The Fed buys Treasury notes and bonds from a bank and pays by crediting the bank's reserve account.",
+    _op("qe_bank", N_("QE purchase from a bank"),
+        N_("The Fed buys Treasury notes and bonds from a bank and pays by crediting the bank's reserve account."),
         [("Fed", "Treasury notes & bonds", +1), ("Fed", "Reserves", +1),
          ("Banks", "Treasury notes & bonds", -1), ("Banks", "Reserves", +1)], +1),
-    _op("qe_nonbank", "QE purchase from a non-bank",
-        "The Fed buys notes and bonds from a non-bank (a pension fund, say). The seller's bank gets new "
-        "reserves and credits the seller's deposit: reserves and deposits both rise.",
+    _op("qe_nonbank", N_("QE purchase from a non-bank"),
+        N_("The Fed buys notes and bonds from a non-bank (a pension fund, say). The seller's bank gets new "
+           "reserves and credits the seller's deposit: reserves and deposits both rise."),
         [("Fed", "Treasury notes & bonds", +1), ("Fed", "Reserves", +1),
          ("Banks", "Reserves", +1), ("Banks", "Deposits", +1),
          ("Non-banks", "Deposits", +1), ("Non-banks", "Treasury notes & bonds", -1)], +1),
-    _op("qt_runoff_tga", "QT runoff, paid from the TGA",
-        "A note held by the Fed matures and is not replaced. The Treasury repays the Fed out of its "
-        "account at the Fed (TGA). Both the Fed's assets and its TGA liability shrink; reserves do not "
-        "move yet.",
+    _op("qt_runoff_tga", N_("QT runoff, paid from the TGA"),
+        N_("A note held by the Fed matures and is not replaced. The Treasury repays the Fed out of its "
+           "account at the Fed (TGA). Both the Fed's assets and its TGA liability shrink; reserves do not "
+           "move yet."),
         [("Fed", "Treasury notes & bonds", -1), ("Fed", "TGA", -1),
          ("Treasury", "TGA", -1), ("Treasury", "Notes & bonds outstanding", -1)], 0),
-    _op("tga_rebuild_nonbank", "TGA rebuild: Treasury sells bills to non-banks",
-        "The Treasury refills its account by selling bills to non-banks, who pay from bank deposits. "
-        "Banks lose deposits and reserves; the TGA at the Fed grows. This is the step that drains reserves.",
+    _op("tga_rebuild_nonbank", N_("TGA rebuild: Treasury sells bills to non-banks"),
+        N_("The Treasury refills its account by selling bills to non-banks, who pay from bank deposits. "
+           "Banks lose deposits and reserves; the TGA at the Fed grows. This is the step that drains reserves."),
         [("Non-banks", "Deposits", -1), ("Non-banks", "Treasury bills", +1),
          ("Banks", "Deposits", -1), ("Banks", "Reserves", -1),
          ("Fed", "Reserves", -1), ("Fed", "TGA", +1),
          ("Treasury", "TGA", +1), ("Treasury", "Bills outstanding", +1)], -1),
-    _op("tga_rebuild_onrrp", "TGA rebuild: money funds buy bills with ON RRP cash",
-        "Money-market funds take cash out of the Fed's overnight reverse repo facility (ON RRP) to buy "
-        "the new bills. One Fed liability (ON RRP) turns into another (TGA): reserves do not move.",
+    _op("tga_rebuild_onrrp", N_("TGA rebuild: money funds buy bills with ON RRP cash"),
+        N_("Money-market funds take cash out of the Fed's overnight reverse repo facility (ON RRP) to buy "
+           "the new bills. One Fed liability (ON RRP) turns into another (TGA): reserves do not move."),
         [("Non-banks", "ON RRP", -1), ("Non-banks", "Treasury bills", +1),
          ("Fed", "ON RRP", -1), ("Fed", "TGA", +1),
          ("Treasury", "TGA", +1), ("Treasury", "Bills outstanding", +1)], 0),
-    _op("mmf_to_onrrp", "Money-fund cash moves into ON RRP",
-        "A money-market fund moves cash from its bank deposit into the Fed's ON RRP. The bank loses "
-        "the deposit and the same amount of reserves.",
+    _op("mmf_to_onrrp", N_("Money-fund cash moves into ON RRP"),
+        N_("A money-market fund moves cash from its bank deposit into the Fed's ON RRP. The bank loses "
+           "the deposit and the same amount of reserves."),
         [("Non-banks", "Deposits", -1), ("Non-banks", "ON RRP", +1),
          ("Banks", "Deposits", -1), ("Banks", "Reserves", -1),
          ("Fed", "Reserves", -1), ("Fed", "ON RRP", +1)], -1),
-    _op("rmp_bills", "Reserve-management purchase of bills",
-        "The Fed buys Treasury bills from a dealer (a non-bank here). Mechanically like QE — reserves "
-        "and deposits rise — but the Fed buys short bills, to keep reserves ample, not long bonds.",
+    _op("rmp_bills", N_("Reserve-management purchase of bills"),
+        N_("The Fed buys Treasury bills from a dealer (a non-bank here). Mechanically like QE — reserves "
+           "and deposits rise — but the Fed buys short bills, to keep reserves ample, not long bonds."),
         [("Fed", "Treasury bills", +1), ("Fed", "Reserves", +1),
          ("Banks", "Reserves", +1), ("Banks", "Deposits", +1),
          ("Non-banks", "Deposits", +1), ("Non-banks", "Treasury bills", -1)], +1),
-    _op("tga_spend", "Treasury spends from the TGA",
-        "The Treasury pays households and firms out of the TGA: their deposits rise, and their banks "
-        "receive reserves. A falling TGA adds reserves.",
+    _op("tga_spend", N_("Treasury spends from the TGA"),
+        N_("The Treasury pays households and firms out of the TGA: their deposits rise, and their banks "
+           "receive reserves. A falling TGA adds reserves."),
         [("Treasury", "TGA", -1), ("Treasury", "Net position", -1),
          ("Fed", "TGA", -1), ("Fed", "Reserves", +1),
          ("Banks", "Reserves", +1), ("Banks", "Deposits", +1),
@@ -155,8 +159,20 @@ OPERATIONS: dict[str, Operation] = {op.key: op for op in [
 ]}
 
 
+#: The overdraft message (English in the exception; the explorer's panel shows it translated).
+OVERDRAWN = N_("{operation} of {amount:,.1f} needs {sector} {item} of at least {amount:,.1f}, "
+               "but it is {balance:,.1f} ($ billions): use a smaller amount")
+
+
 class Overdrawn(ValueError):
-    """An operation would take more out of an account than it holds (a ValueError: the amount is too big)."""
+    """An operation would take more out of an account than it holds (a ValueError: the amount is too big).
+
+    ``details`` holds the values of :data:`OVERDRAWN` (operation label, amount, sector, item,
+    balance) when the error comes straight from booking an operation, so a panel can show it in the
+    reader's language; it is empty once the message has been extended.
+    """
+
+    details: dict = {}
 
 
 @dataclass(frozen=True)
@@ -284,9 +300,11 @@ def _book(ledger: Ledger, op: Operation, amount: float) -> Ledger:
         i = _INDEX[(sector, item)]
         new = values[i] + sign * amount
         if _SIDE[(sector, item)] != "equity" and new < -1e-9:
-            raise Overdrawn(
-                f"{op.label} of {amount:,.1f} needs {sector} {item} of at least {amount:,.1f}, "
-                f"but it is {values[i]:,.1f} ($ billions): use a smaller amount")
+            details = {"operation": op.label, "amount": amount, "sector": sector, "item": item,
+                       "balance": values[i]}
+            problem = Overdrawn(OVERDRAWN.format(**details))
+            problem.details = details
+            raise problem
         values[i] = max(new, 0.0) if _SIDE[(sector, item)] != "equity" else new
     return Ledger(tuple(values))
 

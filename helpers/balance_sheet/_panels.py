@@ -14,11 +14,26 @@ import pandas as pd
 from helpers.balance_sheet._compute import (DEFAULT_MATURING, DEFAULT_PAYDOWN, runoff_by_year, runoff_comparison,
                                             runoff_totals)
 from helpers.balance_sheet._inputs import inputs
-from helpers.balance_sheet._ledger import (OPERATIONS, SECTORS, Ledger, Overdrawn, book_steps, changes, check_amount,
-                                           check_ledger, check_operation, cross_checks, is_balanced, reserves,
-                                           sector_totals, starting_ledger)
+from helpers.balance_sheet._ledger import (OPERATIONS, OVERDRAWN, SECTORS, Ledger, Overdrawn, book_steps, changes,
+                                           check_amount, check_ledger, check_operation, cross_checks, is_balanced,
+                                           reserves, sector_totals, starting_ledger)
 from helpers.charts import NO_MATHS
+from helpers.i18n import N_
+from helpers.i18n import gettext as _
+from helpers.i18n import text as shown_text
 from helpers.validate import check_choice
+
+#: The sector and account names the explorer shows (keys of :data:`SECTORS`, English), marked for the
+#: catalog: the panels show them in the current language.
+SHOWN_NAMES = (
+    N_("Fed"), N_("Banks"), N_("Treasury"), N_("Non-banks"),
+    N_("Treasury bills"), N_("Treasury notes & bonds"), N_("MBS"), N_("Other assets"), N_("Reserves"), N_("TGA"),
+    N_("ON RRP"), N_("Currency"), N_("Other liabilities"), N_("Capital"), N_("Loans"), N_("Deposits"),
+    N_("Bills outstanding"), N_("Notes & bonds outstanding"), N_("Net position"), N_("Bank loans"), N_("Net worth"),
+)
+#: Month names for the runoff panel (English as strftime's %B gives them in the C locale).
+_MONTH_NAMES = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+                N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 
 
 def _fmt(x: float, sign: bool = False) -> str:
@@ -59,7 +74,7 @@ def _sector_html(before: Ledger, after: Ledger, sector: str) -> str:
         moved = abs(d) > 1e-9
         style = "font-weight:bold;" if moved else "color:#555;"
         dtxt = (f"<span style='color:{_UP if d > 0 else _DOWN}'>{_fmt(d, True)}</span>" if moved else "")
-        return (f"<td style='{divider}{style}padding:1px 6px'>{html.escape(item)}</td>"
+        return (f"<td style='{divider}{style}padding:1px 6px'>{html.escape(shown_text(item))}</td>"
                 f"<td style='{style}text-align:right;padding:1px 6px'>{_fmt(v)}</td>"
                 f"<td style='text-align:right;padding:1px 6px'>{dtxt}</td>")
 
@@ -68,18 +83,23 @@ def _sector_html(before: Ledger, after: Ledger, sector: str) -> str:
         f"{cells(right[i] if i < len(right) else '', 'border-left:2px solid #333;')}</tr>" for i in range(n))
     tot = sector_totals(after).loc[sector]
     ok = abs(tot["difference"]) <= 1e-6
-    check = ("<span style='color:#009E73'>&#10003; balances</span>" if ok
-             else "<span style='color:#D55E00'>&#10007; does not balance</span>")
+    word = html.escape(_("balances") if ok else _("does not balance"))
+    check = (f"<span style='color:#009E73'>&#10003; {word}</span>" if ok
+             else f"<span style='color:#D55E00'>&#10007; {word}</span>")
+    bn, change, total = html.escape(_("$bn")), html.escape(_("change")), html.escape(_("Total"))
+    left_head, right_head = html.escape(_("Assets")), html.escape(_("Liabilities & equity"))
     return (
         "<div style='margin:4px 8px 8px 0;min-width:330px;flex:0 1 480px'>"
-        f"<div style='font-weight:bold;border-bottom:2px solid #333'>{html.escape(sector)} — {check}</div>"
+        f"<div style='font-weight:bold;border-bottom:2px solid #333'>{html.escape(shown_text(sector))} — {check}</div>"
         "<table style='border-collapse:collapse;font-size:12px;width:100%'>"
-        "<tr style='border-bottom:1px solid #999'><th style='text-align:left'>Assets</th><th>$bn</th><th>change</th>"
-        "<th style='text-align:left;border-left:2px solid #333;padding-left:6px'>Liabilities &amp; equity</th>"
-        "<th>$bn</th><th>change</th></tr>"
+        f"<tr style='border-bottom:1px solid #999'><th style='text-align:left'>{left_head}</th>"
+        f"<th>{bn}</th><th>{change}</th>"
+        "<th style='text-align:left;border-left:2px solid #333;padding-left:6px'>"
+        f"{right_head}</th><th>{bn}</th><th>{change}</th></tr>"
         f"{body}"
-        f"<tr style='border-top:1px solid #999'><td><i>Total</i></td><td style='text-align:right'>"
-        f"<i>{_fmt(tot['assets'])}</i></td><td></td><td style='border-left:2px solid #333;padding-left:6px'><i>Total</i></td><td style='text-align:right'>"
+        f"<tr style='border-top:1px solid #999'><td><i>{total}</i></td><td style='text-align:right'>"
+        f"<i>{_fmt(tot['assets'])}</i></td><td></td><td style='border-left:2px solid #333;padding-left:6px'>"
+        f"<i>{total}</i></td><td style='text-align:right'>"
         f"<i>{_fmt(tot['liabilities'] + tot['equity'])}</i></td><td></td></tr>"
         "</table></div>"
     )
@@ -87,13 +107,19 @@ def _sector_html(before: Ledger, after: Ledger, sector: str) -> str:
 
 def _view(before: Ledger, after: Ledger, steps: tuple[tuple[str, float], ...]) -> TAccountView:
     r0, r1 = reserves(before), reserves(after)
-    story = " Then: ".join(OPERATIONS[k].story for k, _a in steps)
-    labels = " → ".join(f"{OPERATIONS[k].label} ({_fmt(a)})" for k, a in steps)
+    stories = [shown_text(OPERATIONS[k].story) for k, _a in steps]
+    story = stories[0]
+    for then in stories[1:]:
+        story = _("{first} Then: {second}").format(first=story, second=then)
+    step = _("{label} ({amount})")
+    labels = " → ".join(step.format(label=shown_text(OPERATIONS[k].label), amount=_fmt(a)) for k, a in steps)
     balanced = is_balanced(after)
     gaps = cross_checks(after)["gap"].abs().max()
-    summary = (f"Bank reserves: {_fmt(r0)} → {_fmt(r1)} ({_fmt(r1 - r0, True)}) $ billions. "
-               f"Every sector balances: {'yes' if balanced else 'NO'}; "
-               f"both sides of every claim agree: {'yes' if gaps <= 1e-6 else 'NO'}.")
+    yes, no = _("yes"), _("NO")
+    summary = _("Bank reserves: {before} → {after} ({change}) $ billions. Every sector balances: {balanced}; "
+                "both sides of every claim agree: {agree}.").format(
+        before=_fmt(r0), after=_fmt(r1), change=_fmt(r1 - r0, True), balanced=yes if balanced else no,
+        agree=yes if gaps <= 1e-6 else no)
     sectors = "".join(_sector_html(before, after, s) for s in SECTORS)
     page = (
         f"<div class='{NO_MATHS}' style='font-family:sans-serif'>"
@@ -104,9 +130,11 @@ def _view(before: Ledger, after: Ledger, steps: tuple[tuple[str, float], ...]) -
     )
     lines = [labels, summary]
     moved = changes(before, after)
+    unchanged, line = _("no change"), _("{sector}: {items}")
     for sector in SECTORS:
-        items = ", ".join(f"{item} {_fmt(v, True)}" for (s, _side, item), v in moved.items() if s == sector)
-        lines.append(f"  {sector}: {items or 'no change'}")
+        items = ", ".join(f"{shown_text(item)} {_fmt(v, True)}" for (s, _side, item), v in moved.items()
+                          if s == sector)
+        lines.append("  " + line.format(sector=shown_text(sector), items=items or unchanged))
     return TAccountView(before, after, steps, page, "\n".join(lines))
 
 
@@ -137,8 +165,13 @@ def explore_html(operation: str, amount: float = 100.0, then: str | None = None)
     try:
         return explore(operation, amount, then=then).html
     except Overdrawn as problem:
-        return (f"<p class='{NO_MATHS}' style='color:#D55E00'><b>Not possible:</b> "
-                f"{html.escape(str(problem))}</p>")
+        d = problem.details
+        message = (shown_text(OVERDRAWN).format(
+            operation=shown_text(d["operation"]), amount=d["amount"], sector=shown_text(d["sector"]),
+            item=shown_text(d["item"]), balance=d["balance"]) if d else str(problem))
+        lead = html.escape(_("Not possible:"))
+        return (f"<p class='{NO_MATHS}' style='color:#D55E00'><b>{lead}</b> "
+                f"{html.escape(message)}</p>")
 
 
 def runoff_panel(program: str = "QT2", maturing_treasuries: float = DEFAULT_MATURING,
@@ -156,10 +189,24 @@ def runoff_panel(program: str = "QT2", maturing_treasuries: float = DEFAULT_MATU
     totals = runoff_totals(comp).round(2)
     totals["actual / caps"] = totals["actual / caps"].map("{:.0%}".format)
     years = runoff_by_year(comp).round(1)
-    head = (f"<p><b>{html.escape(program)}</b>, {len(comp)} months of runoff from {comp.index[0]:%B %Y}; "
-            f"assumptions: {maturing_treasuries:g} $bn of Treasuries due a month, MBS paydown "
-            f"{mbs_paydown_rate:g} % a year.</p>")
+    # the tables' labels as the reader sees them (the functions' own frames keep their English names)
+    words = {"Treasuries": _("Treasuries"), "MBS": _("MBS"), "Total": _("Total"), "sum of caps": _("sum of caps"),
+             "simulated runoff": _("simulated runoff"), "actual decline": _("actual decline"),
+             "actual / caps": _("actual / caps"), "actual - simulated": _("actual - simulated"),
+             "months": _("months"), "cap": _("cap"), "simulated": _("simulated"), "actual": _("actual")}
+    totals = totals.rename(index=words, columns=words)
+    totals.index.name = _("{program} ({months} months)").format(program=comp.attrs.get("program", ""),
+                                                                 months=len(comp))
+    years.columns = [_("{asset} {series}").format(asset=words[c.split(" ")[0]], series=words[c.split(" ")[1]])
+                     if " " in c else words.get(c, c) for c in years.columns]
+    years.index.name = _("year")
+    start = _("{month} {year}").format(month=shown_text(_MONTH_NAMES[comp.index[0].month - 1]),
+                                        year=comp.index[0].year)
+    head = "<p>" + _("<b>{program}</b>, {months} months of runoff from {start}; assumptions: {maturing:g} $bn of "
+                     "Treasuries due a month, MBS paydown {paydown:g} % a year.").format(
+        program=html.escape(program), months=len(comp), start=start, maturing=maturing_treasuries,
+        paydown=mbs_paydown_rate) + "</p>"
     tables = (totals.to_html(float_format="{:,.1f}".format, classes=NO_MATHS)
-              + "<p><b>Runoff per year</b> ($ billions)</p>"
+              + "<p>" + _("<b>Runoff per year</b> ($ billions)") + "</p>"
               + years.to_html(float_format="{:,.1f}".format, classes=NO_MATHS))
     return f"<div class='{NO_MATHS}'>{head}{tables}</div>"

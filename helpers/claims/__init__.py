@@ -78,6 +78,12 @@ Conventions, stated once:
   billions unless a name says ``_tn`` ($ trillions); returns in percent unless a name says
   otherwise; correlations are Pearson correlations of returns or changes, never of levels.
 
+* **Language.** After ``helpers.setup(lang="zh-hans")`` (or ``"zh-hant"``) what a reader sees is in
+  that language: the claims' restatements, the evidence's reason, explanation and rules, the briefs,
+  cards, reports, notes and charts (evidence is cached per language). What code reads back stays
+  English: the verdict values (shown translated, typed in English), ``facts``, the tables' columns
+  and index labels, and the argument values. The article quotes (``quote_zh``) are never changed.
+
 Nothing here is investment advice: the point is the method of checking a claim.
 """
 from __future__ import annotations

@@ -21,14 +21,25 @@ from helpers.claims._lookup import SOURCE_EVENTS, SOURCE_MARKETS
 from helpers.claims._part2_size import qt_shrank_tn
 from helpers.claims._part3_markets import check_windows
 from helpers.claims._part4_comovement import MEASURES_14, btc_source, pair_returns
-from helpers.claims._scale import VERDICT_COLORS, VERDICTS, Evidence
+from helpers.claims._scale import VERDICT_COLORS, VERDICTS, Evidence, shown_verdict
 from helpers.events import effective_date
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.validate import check_date, check_int, check_ints, check_number, check_frame
 
 # The decisions marked on the balance-sheet chart: (decided, label, which side of the rule the label sits).
-BALANCE_SHEET_MARKS = (("2022-05-04", "QT2 runoff starts", "left"), ("2023-03-12", "bank lending after SVB", "left"),
-                       ("2025-03-19", "Treasury runoff slowed", "left"), ("2025-10-29", "runoff ends", "left"),
-                       ("2025-12-10", "bill purchases", "right"))
+BALANCE_SHEET_MARKS = (("2022-05-04", N_("QT2 runoff starts"), "left"),
+                       ("2023-03-12", N_("bank lending after SVB"), "left"),
+                       ("2025-03-19", N_("Treasury runoff slowed"), "left"), ("2025-10-29", N_("runoff ends"), "left"),
+                       ("2025-12-10", N_("bill purchases"), "right"))
+
+
+def _tip(shorthand: str, title: str, **kwargs: Any) -> Any:
+    """A tooltip entry for ``shorthand``, titled ``title`` only where that differs from the field's name
+    (so the English spec is the plain shorthand, and another language shows its own word)."""
+    if title != shorthand.split(":")[0]:
+        return alt.Tooltip(shorthand, title=title, **kwargs)
+    return alt.Tooltip(shorthand, **kwargs) if kwargs else shorthand
 
 
 def balance_sheet_chart(data: Inputs, start: str = "2022-01-01", claimed_tn: float = 8.7) -> alt.LayerChart:
@@ -42,45 +53,48 @@ def balance_sheet_chart(data: Inputs, start: str = "2022-01-01", claimed_tn: flo
     c = check_number("claimed_tn", claimed_tn, 0.0, 20.0)
     part = (fb.loc[s:, ["total_assets", "treasuries"]] / 1000).round(3)
     part.index = part.index.strftime("%Y-%m-%d")
-    wide = part.rename(columns={"total_assets": "Total assets", "treasuries": "Treasuries held"}).rename_axis(
-        "date").reset_index()
+    ta, th = _("Total assets"), _("Treasuries held")
+    wide = part.rename(columns={"total_assets": ta, "treasuries": th}).rename_axis("date").reset_index()
     marks = []
     for d, label, side in BALANCE_SHEET_MARKS:
         ts = pd.Timestamp(d)
         if ts in ev.index and ts >= s:
-            marks.append({"date": f"{effective_date(ev.loc[ts, 'effective'], ts):%Y-%m-%d}", "label": label,
+            marks.append({"date": f"{effective_date(ev.loc[ts, 'effective'], ts):%Y-%m-%d}", "label": text(label),
                           "decided": d, "checked": ev.loc[ts, "checked"], "side": side})
     marks = pd.DataFrame(marks, columns=["date", "label", "decided", "checked", "side"])
     shrank = qt_shrank_tn(fb, pd.Timestamp("2025-12-01"))
     hover = alt.selection_point(name="week", on="pointerover", nearest=True, fields=["date"], empty=False)
-    base = alt.Chart(wide).transform_fold(["Total assets", "Treasuries held"], as_=["series", "tn"]).encode(
+    base = alt.Chart(wide).transform_fold([ta, th], as_=["series", "tn"]).encode(
         x=alt.X("date:T", title=None),
-                                  y=alt.Y("tn:Q", title="$ trillions", scale=alt.Scale(zero=False)),
+                                  y=alt.Y("tn:Q", title=_("$ trillions"), scale=alt.Scale(zero=False)),
                                   color=alt.Color("series:N", title=None,
                                                   scale=alt.Scale(range=[PALETTE[0], PALETTE[1]])))
     lines = base.mark_line()
     points = base.mark_point(filled=True, size=40).encode(
         opacity=alt.condition(hover, alt.value(1), alt.value(0)),
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week"), "series:N",
-                 alt.Tooltip("tn:Q", format=".2f", title="$ tn")]).add_params(hover)
+        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("week")), _tip("series:N", _("series")),
+                 alt.Tooltip("tn:Q", format=".2f", title=_("$ tn"))]).add_params(hover)
     rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(
-        x="date:T", tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="effective"), "label:N",
-                             "decided:N", "checked:N"])
+        x="date:T", tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("effective")),
+                             _tip("label:N", _("label")), _tip("decided:N", _("decided")),
+                             _tip("checked:N", _("checked"))])
     labels = [alt.Chart(marks[marks["side"] == side]).mark_text(
         angle=270, align="left", dx=-4, dy=dy, fontSize=10, color="#333").encode(x="date:T", y=alt.value(295),
                                                                                  text="label:N")
         for side, dy in (("left", -6), ("right", 10))]
-    claim = alt.Chart(pd.DataFrame({"y": [c], "t": [f"article: 'about ${c:g} trillion' in early 2023"]}))
+    claim = alt.Chart(pd.DataFrame({"y": [c], "t": [_("article: 'about ${claimed:g} trillion' in early 2023").format(
+        claimed=c)]}))
     claim_rule = claim.mark_rule(strokeDash=[2, 2], color=PALETTE[3]).encode(y="y:Q")
     claim_text = claim.mark_text(align="right", dy=-6, color=PALETTE[3], fontSize=11).encode(
         y="y:Q", x=alt.value(640), text="t:N")
     chart = alt.layer(lines, points, rules, *labels, claim_rule, claim_text).properties(
         width=640, height=300,
         title=alt.TitleParams(
-            f"The balance sheet shrank by ${min(shrank):.1f}–{max(shrank):.1f} trillion in QT2, then stopped",
-            subtitle=["Weekly total assets and Treasury holdings; dashed lines: when each decision took effect "
-                      "(hover for dates)"]))
-    return with_source(chart, SOURCE_EVENTS)
+            _("The balance sheet shrank by ${low:.1f}–{high:.1f} trillion in QT2, then stopped").format(
+                low=min(shrank), high=max(shrank)),
+            subtitle=[_("Weekly total assets and Treasury holdings; dashed lines: when each decision took effect "
+                        "(hover for dates)")]))
+    return with_source(chart, text(SOURCE_EVENTS))
 
 
 def announcement_chart(data: Inputs, dates: Iterable[str] = ("2025-10-29", "2025-12-10"), days_after: int = 30,
@@ -96,7 +110,7 @@ def announcement_chart(data: Inputs, dates: Iterable[str] = ("2025-10-29", "2025
     check_windows(s, ds, (n,))
     rows = []
     for d in ds:
-        _, p0 = lk.close_before(s, d)
+        p0 = lk.close_before(s, d)[1]
         w = s.loc[d - pd.Timedelta(days=3):d + pd.Timedelta(days=n)]
         for t, p in w.items():
             rows.append({"day": int((t - d).days), "change": round(100 * (p / p0 - 1), 2),
@@ -104,19 +118,21 @@ def announcement_chart(data: Inputs, dates: Iterable[str] = ("2025-10-29", "2025
     df = pd.DataFrame(rows)
     best = df[df["day"] >= 0]["change"].max()
     lines = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=18)).encode(
-        x=alt.X("day:Q", title="days after the announcement (0 = announcement day, UTC close)"),
-        y=alt.Y("change:Q", title="BTC change from the close before (%)"),
-        color=alt.Color("announcement:N", title="FOMC announcement", scale=alt.Scale(range=[PALETTE[0], PALETTE[2]])),
-        tooltip=["announcement:N", "date:N", alt.Tooltip("change:Q", format="+.1f")])
-    ref = pd.DataFrame({"y": [c, 0.0], "t": [f"claimed +{c:g}%", ""]})
+        x=alt.X("day:Q", title=_("days after the announcement (0 = announcement day, UTC close)")),
+        y=alt.Y("change:Q", title=_("BTC change from the close before (%)")),
+        color=alt.Color("announcement:N", title=_("FOMC announcement"), scale=alt.Scale(range=[PALETTE[0], PALETTE[2]])),
+        tooltip=[_tip("announcement:N", _("announcement")), _tip("date:N", _("date")),
+                 _tip("change:Q", _("change"), format="+.1f")])
+    ref = pd.DataFrame({"y": [c, 0.0], "t": [_("claimed +{claimed:g}%").format(claimed=c), ""]})
     rule = alt.Chart(ref).mark_rule(strokeDash=[4, 3]).encode(
         y="y:Q", color=alt.value("#555"))
     txt = alt.Chart(ref.iloc[:1]).mark_text(align="left", dx=4, dy=-6, color="#333").encode(
         y="y:Q", x=alt.value(0), text="t:N")
     chart = alt.layer(rule, txt, lines).properties(width=640, height=280, title=alt.TitleParams(
-        f"Bitcoin did not rise {c:g}% after either announcement (best close after it: {best:+.1f}%)",
-        subtitle=["Daily BTC closes (UTC) relative to the last close before each FOMC statement"]))
-    return with_source(chart, "Sources: Yahoo Finance BTC-USD daily closes (Liquidity Lab snapshot); FOMC statements")
+        _("Bitcoin did not rise {claimed:g}% after either announcement (best close after it: {best:+.1f}%)").format(
+            claimed=c, best=best),
+        subtitle=[_("Daily BTC closes (UTC) relative to the last close before each FOMC statement")]))
+    return with_source(chart, _("Sources: Yahoo Finance BTC-USD daily closes (Liquidity Lab snapshot); FOMC statements"))
 
 
 def correlation_chart(data: Inputs, year: int = 2025, windows: Iterable[int] = (30, 60, 90),
@@ -147,23 +163,25 @@ def correlation_chart(data: Inputs, year: int = 2025, windows: Iterable[int] = (
     df = df.rename_axis("date").reset_index()
     default = 60 if 60 in ws else ws[0]
     win = alt.param(name="window", value=default,
-                    bind=alt.binding_radio(options=list(ws), name="Window (trading days): "))
+                    bind=alt.binding_radio(options=list(ws), name=_("Window (trading days): ")))
     src = alt.param(name="source", value="y",
-                    bind=alt.binding_select(options=list(keys.values()), labels=list(keys), name="BTC data: "))
+                    bind=alt.binding_select(options=list(keys.values()), labels=[text(k) for k in keys],
+                                            name=_("BTC data: ")))
     line = alt.Chart(df).transform_calculate(corr="datum[source + window]").mark_line(strokeWidth=1.8).encode(
-        x=alt.X("date:T", title=None), y=alt.Y("corr:Q", title="rolling correlation of daily log returns",
+        x=alt.X("date:T", title=None), y=alt.Y("corr:Q", title=_("rolling correlation of daily log returns"),
                                                scale=alt.Scale(domain=[-0.4, 1])),
         color=alt.value(PALETTE[0]),
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("corr:Q", format=".3f")])
-    ref = pd.DataFrame({"y": [c], "t": [f"claimed {c:.2f}"]})
+        tooltip=[_tip("date:T", _("date"), format="%Y-%m-%d"), _tip("corr:Q", _("corr"), format=".3f")])
+    ref = pd.DataFrame({"y": [c], "t": [_("claimed {claimed:.2f}").format(claimed=c)]})
     rule = alt.Chart(ref).mark_rule(strokeDash=[4, 3], color=PALETTE[3]).encode(y="y:Q")
     txt = alt.Chart(ref).mark_text(align="left", dx=4, dy=-6, color=PALETTE[3]).encode(y="y:Q", x=alt.value(0), text="t:N")
-    title = (f"The 60-day BTC–S&P 500 correlation peaked at {yahoo60:.2f} in {y}, "
-             f"not {c:.2f}" if yahoo60 is not None else f"BTC–S&P 500 rolling correlation in {y}")
+    title = (_("The 60-day BTC–S&P 500 correlation peaked at {peak:.2f} in {year}, not {claimed:.2f}").format(
+                 peak=yahoo60, year=y, claimed=c) if yahoo60 is not None else
+             _("BTC–S&P 500 rolling correlation in {year}").format(year=y))
     chart = alt.layer(rule, txt, line).add_params(win, src).properties(width=640, height=260, title=alt.TitleParams(
-        title, subtitle=["Pick the window and the BTC data source under the chart; common trading days",
-                         "Coinbase as dated: its copy is one day off Yahoo's dates for most of the year"]))
-    return with_source(chart, SOURCE_MARKETS)
+        title, subtitle=[_("Pick the window and the BTC data source under the chart; common trading days"),
+                         _("Coinbase as dated: its copy is one day off Yahoo's dates for most of the year")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def link_by_year_chart(by_year: pd.DataFrame, year: int = 2025) -> alt.LayerChart:
@@ -180,27 +198,33 @@ def link_by_year_chart(by_year: pd.DataFrame, year: int = 2025) -> alt.LayerChar
             raise ValueError(f"year={y} has no single {label.lower()} row with a correlation in by_year; allowed: a "
                              "year of claims.link_by_year()")
         title_r[label] = float(row["corr"].iloc[0])
-    df["highlight"] = np.where(df["year"] == y, str(y), "other years")
+    other = _("other years")
+    df["highlight"] = np.where(df["year"] == y, str(y), other)
     df[["corr", "lo", "hi"]] = df[["corr", "lo", "hi"]].round(3)
+    options = list(MEASURES_14.values())
+    shown = [text(o) for o in options]  # the radio's labels, where the language names the measures otherwise
     measure = alt.param(name="measure", value="Total assets",
-                        bind=alt.binding_radio(options=list(MEASURES_14.values()), name="Weekly change in: "))
+                        bind=alt.binding_radio(options=options, name=_("Weekly change in: "),
+                                               **({"labels": shown} if shown != options else {})))
     base = alt.Chart(df).transform_filter("datum.measure == measure")
-    bars = base.mark_rule(strokeWidth=2).encode(x=alt.X("year:O", title=None), y=alt.Y("lo:Q", title="correlation with BTC weekly returns",
+    bars = base.mark_rule(strokeWidth=2).encode(x=alt.X("year:O", title=None), y=alt.Y("lo:Q", title=_("correlation with BTC weekly returns"),
                                                                                      scale=alt.Scale(domain=[-0.6, 0.6])),
                                                 y2="hi:Q", color=alt.Color("highlight:N", title=None,
-                                                                           scale=alt.Scale(domain=[str(y), "other years"],
+                                                                           scale=alt.Scale(domain=[str(y), other],
                                                                                            range=[PALETTE[3], "#888"])))
     dots = base.mark_point(filled=True, size=60).encode(
         x="year:O", y="corr:Q", color=alt.Color("highlight:N", legend=None),
-        tooltip=["measure:N", "year:O", "weeks:Q", alt.Tooltip("corr:Q", format="+.3f"),
-                 alt.Tooltip("lo:Q", format="+.2f"), alt.Tooltip("hi:Q", format="+.2f")])
+        tooltip=[_tip("measure:N", _("measure")), _tip("year:O", _("year")), _tip("weeks:Q", _("weeks")),
+                 _tip("corr:Q", _("corr"), format="+.3f"), _tip("lo:Q", _("lo"), format="+.2f"),
+                 _tip("hi:Q", _("hi"), format="+.2f")])
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#999").encode(y="y:Q")
     chart = alt.layer(zero, bars, dots).add_params(measure).properties(width=640, height=260, title=alt.TitleParams(
-        f"{y} does not stand out: {title_r['Total assets']:+.2f} (total assets), {title_r['Net liquidity']:+.2f} "
-        "(net liquidity)",
-        subtitle=["Correlation of weekly log changes with BTC's weekly log return, each year; bars: rough 95% interval",
-                  "Pick the balance-sheet measure under the chart"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("{year} does not stand out: {assets:+.2f} (total assets), {liquidity:+.2f} (net liquidity)").format(
+            year=y, assets=title_r["Total assets"], liquidity=title_r["Net liquidity"]),
+        subtitle=[_("Correlation of weekly log changes with BTC's weekly log return, each year; bars: rough 95% "
+                    "interval"),
+                  _("Pick the balance-sheet measure under the chart")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def _check_evidence(name: str, value: Any) -> list[Evidence]:
@@ -224,7 +248,7 @@ def _check_learner(name: str, value: Any) -> dict[int, str]:
     out = {}
     for k, v in value.items():
         n = check_int(f"{name} (each claim number)", k, 1, 14)
-        out[n] = v if isinstance(v, str) else f"not a verdict (a {type(v).__name__})"
+        out[n] = v if isinstance(v, str) else _("not a verdict (a {type})").format(type=type(v).__name__)
     return out
 
 
@@ -240,24 +264,29 @@ def verdict_chart(evidence: Sequence[Evidence], learner: Mapping[int, str] | Non
     for e in items:
         mine = mine_by_claim.get(e.number, "")
         rows.append({"claim": f"{e.number:>2}. {e.short[:70]}{'…' if len(e.short) > 70 else ''}",
-                     "n": e.number, "verdict": e.verdict, "reason": e.reason, "x": 0, "yours": mine or "—",
-                     "parts": "; ".join(f"({p.key}) {p.verdict}" for p in e.parts) or "—"})
-    df = pd.DataFrame(rows)
+                     "n": e.number, "verdict": shown_verdict(e.verdict), "reason": e.reason, "x": 0,
+                     "yours": shown_verdict(mine) or "—",
+                     "parts": _("; ").join(_("({key}) {verdict}").format(key=p.key, verdict=shown_verdict(p.verdict))
+                                           for p in e.parts) or "—"})
+    df = pd.DataFrame(rows)  # verdicts as shown: only drawn, never read back
     counts = df["verdict"].value_counts()
     pick = alt.selection_point(name="pick", fields=["verdict"], bind="legend")
     base = alt.Chart(df).encode(y=alt.Y("claim:N", sort=alt.SortField("n"), title=None,
                                         axis=alt.Axis(labelLimit=520, labelFontSize=11)))
     squares = base.mark_square(size=260).encode(
         x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.1, 1.9])),
-        color=alt.Color("verdict:N", title="Evidence's verdict", legend=alt.Legend(labelLimit=300, columns=2), scale=alt.Scale(domain=list(VERDICTS),
+        color=alt.Color("verdict:N", title=_("Evidence's verdict"), legend=alt.Legend(labelLimit=300, columns=2), scale=alt.Scale(domain=[shown_verdict(v) for v in VERDICTS],
                                                                                 range=[VERDICT_COLORS[v] for v in VERDICTS])),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
-        tooltip=["claim:N", "verdict:N", "parts:N", "reason:N", "yours:N"]).add_params(pick)
+        tooltip=[_tip("claim:N", _("claim")), _tip("verdict:N", _("verdict")), _tip("parts:N", _("parts")),
+                 _tip("reason:N", _("reason")), _tip("yours:N", _("yours"))]).add_params(pick)
     words = base.mark_text(align="left", dx=14, fontSize=11).encode(
         x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.1, 1.9])), text="verdict:N",
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)))
-    title = ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
+    title = _(", ").join(_("{count} {verdict}").format(count=counts.get(shown_verdict(v), 0), verdict=shown_verdict(v))
+                         for v in VERDICTS)
     chart = alt.layer(squares, words).properties(width=220, height=14 * 22, title=alt.TitleParams(
-        title[0].upper() + title[1:], subtitle=["Each claim's verdict by its documented rule; click a verdict in the "
-                                                 "legend to highlight it, hover for the reason"]))
-    return with_source(chart, "Sources: Liquidity Lab snapshot (FRED, Yahoo Finance) and Federal Reserve press releases")
+        title[0].upper() + title[1:], subtitle=[_("Each claim's verdict by its documented rule; click a verdict in the "
+                                                   "legend to highlight it, hover for the reason")]))
+    return with_source(chart, _("Sources: Liquidity Lab snapshot (FRED, Yahoo Finance) and Federal Reserve press "
+                                "releases"))

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.data import load
+from helpers.i18n import gettext as _
 from helpers.validate import check_date
 
 
@@ -26,9 +27,10 @@ class Inputs:
         return self.markets["btc"].dropna()
 
     def __repr__(self) -> str:
-        return ("<claims inputs: fed_balance_sheet, policy_events, policy_rates, markets "
-                f"(balance sheet to {self.fed_balance_sheet.index[-1]:%Y-%m-%d}, "
-                f"markets to {self.markets.index[-1]:%Y-%m-%d})>")
+        return _("<claims inputs: fed_balance_sheet, policy_events, policy_rates, markets "
+                 "(balance sheet to {balance_sheet_end}, markets to {markets_end})>").format(
+                     balance_sheet_end=f"{self.fed_balance_sheet.index[-1]:%Y-%m-%d}",
+                     markets_end=f"{self.markets.index[-1]:%Y-%m-%d}")
 
 
 def inputs() -> Inputs:

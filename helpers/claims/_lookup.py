@@ -6,6 +6,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from helpers.balance_sheet import nearest_week
+from helpers.i18n import N_
 
 # How an event row was checked (policy_events ``checked``): these count as confirmed facts. The older
 # labels ('confirmed'; 'partial' / 'unconfirmed' not confirmed) are still understood.
@@ -22,8 +23,8 @@ OUTSIDE_MARKET_CAP_2025: Mapping[str, Any] = {
     "published": "January 2026",
     "seen_in": ("https://coinalertnews.com/news/2026/01/20/crypto-market-2025-decline-volatility-growth",
                 "https://techflowpost.com/en-US/article/29977"),
-    "note": "read in two reports of the publication (2026-01-20 and a translation), not on the page itself; "
-            "CoinGecko's count of coins and supply may differ from other providers'",
+    "note": N_("read in two reports of the publication (2026-01-20 and a translation), not on the page itself; "
+               "CoinGecko's count of coins and supply may differ from other providers'"),
 }
 
 ARTICLES = {
@@ -33,9 +34,9 @@ ARTICLES = {
 FOMC = "https://www.federalreserve.gov/newsevents/pressreleases/"
 H41 = "https://www.federalreserve.gov/releases/h41/"
 NYFED_REPO = "https://www.newyorkfed.org/markets/desk-operations/repo"
-SOURCE_MARKETS = ("Source: Liquidity Lab snapshot (Yahoo Finance BTC-USD, ETH-USD; FRED: SP500, CBBTCUSD, "
-                  "H.4.1 series)")
-SOURCE_EVENTS = "Sources: FRED (H.4.1 series); Federal Reserve press releases (policy_events.csv)"
+SOURCE_MARKETS = N_("Source: Liquidity Lab snapshot (Yahoo Finance BTC-USD, ETH-USD; FRED: SP500, CBBTCUSD, "
+                     "H.4.1 series)")
+SOURCE_EVENTS = N_("Sources: FRED (H.4.1 series); Federal Reserve press releases (policy_events.csv)")
 PURCHASE_KINDS = ("rmp", "qe_start", "qe_expand")
 
 

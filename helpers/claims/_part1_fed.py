@@ -14,6 +14,7 @@ from helpers.claims._lookup import NYFED_REPO, PURCHASE_KINDS
 from helpers.claims._rules import build
 from helpers.claims._scale import Evidence
 from helpers.events import effective_date, rate_turns
+from helpers.i18n import gettext as _
 
 
 def _qt_end_row(ev: pd.DataFrame, claimed_month: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str, str]:
@@ -67,35 +68,40 @@ def build_01(data: Inputs, claimed_month: str, tolerance_bn: float, weeks_before
     ])
     row_ok = lk.confirmed(checked)
     facts["decision_row_confirmed"] = row_ok
-    reason = (f"Treasury holdings fell {abs(f['treasuries_change_before_bn']):,.0f} bn in the {weeks_before} weeks "
-              f"before {f['effective']} and have not fallen since; the decision (announced {f['announced']}) is in "
-              f"the event table as '{f['checked']}'"
-              + ("" if row_ok else " — checked against secondary copies only, so the table alone cannot back "
-                                   "'formally'")
-              if announced is not None else "no qt_end decision took effect in that month")
+    fall_before = abs(f["treasuries_change_before_bn"])
+    reason = (_("Treasury holdings fell {fall:,.0f} bn in the {weeks} weeks before {effective} and have not fallen "
+                "since; the decision (announced {announced}) is in the event table as '{checked}'").format(
+                  fall=fall_before, weeks=weeks_before, effective=f["effective"], announced=f["announced"],
+                  checked=f["checked"])
+              + ("" if row_ok else _(" — checked against secondary copies only, so the table alone cannot back "
+                                     "'formally'"))
+              if announced is not None else _("no qt_end decision took effect in that month"))
     explanation = (
-        f"The FOMC announced on {f['announced']} that balance-sheet runoff would conclude on {f['effective']}. "
-        + (f"The event row is '{f['checked']}': checked against the statement and its implementation note. "
+        _("The FOMC announced on {announced} that balance-sheet runoff would conclude on {effective}. ").format(
+            announced=f["announced"], effective=f["effective"])
+        + (_("The event row is '{checked}': checked against the statement and its implementation note. ").format(
+               checked=f["checked"])
            if row_ok else
-           f"The event row is '{f['checked']}': the course checked it only against secondary copies of the "
-           "statement, so part (b) cannot be checked with this table — read the linked statement to settle it. ")
-        + f"The balance sheet does not depend on that label: Treasury "
-        f"holdings fell by ${abs(f['treasuries_change_before_bn']):,.0f} billion in the {weeks_before} weeks before the "
-        f"week of {f['week']}, " + (f"never fell below that week's ${tsy:,.0f} billion afterwards"
-                                    if f["treasuries_fall_after_bn"] < 0.5 else
-                                    f"fell at most ${f['treasuries_fall_after_bn']:,.0f} billion below that week's "
-                                    f"${tsy:,.0f} billion afterwards")
-        + f", and stood ${f['treasuries_change_to_latest_bn']:,.0f} billion higher by {f['latest_week']}. MBS kept "
-        f"maturing (a further ${-f['mbs_change_to_latest_bn']:,.0f} billion), but from then on that principal was "
-        "reinvested in Treasury bills, so total securities stopped shrinking. The decision was announced in October "
-        "and took effect on 1 December."
+           _("The event row is '{checked}': the course checked it only against secondary copies of the "
+             "statement, so part (b) cannot be checked with this table — read the linked statement to settle "
+             "it. ").format(checked=f["checked"]))
+        + _("The balance sheet does not depend on that label: Treasury holdings fell by ${fall:,.0f} billion in the "
+            "{weeks} weeks before the week of {week}, ").format(fall=fall_before, weeks=weeks_before, week=f["week"])
+        + (_("never fell below that week's ${level:,.0f} billion afterwards").format(level=tsy)
+           if f["treasuries_fall_after_bn"] < 0.5 else
+           _("fell at most ${dip:,.0f} billion below that week's ${level:,.0f} billion afterwards").format(
+               dip=f["treasuries_fall_after_bn"], level=tsy))
+        + _(", and stood ${rise:,.0f} billion higher by {latest}. MBS kept maturing (a further ${mbs:,.0f} billion), "
+            "but from then on that principal was reinvested in Treasury bills, so total securities stopped "
+            "shrinking. The decision was announced in October and took effect on 1 December.").format(
+            rise=f["treasuries_change_to_latest_bn"], latest=f["latest_week"], mbs=-f["mbs_change_to_latest_bn"])
         if announced is not None else
-        f"The event table has no end of runoff effective in {claimed_month}.")
+        _("The event table has no end of runoff effective in {month}.").format(month=claimed_month))
     if caveat:
-        explanation += f" Caveat from the table: {caveat}"
+        explanation += _(" Caveat from the table: {caveat}").format(caveat=caveat)
     settle = ("" if announced is None or row_ok else
-              f"the FOMC statement and implementation note of {f['announced']} read on federalreserve.gov, to "
-              "confirm the event row (now checked against secondary copies only)")
+              _("the FOMC statement and implementation note of {announced} read on federalreserve.gov, to "
+                "confirm the event row (now checked against secondary copies only)").format(announced=f["announced"]))
     return build(1, facts, numbers, reason, explanation, settle,
                      sources=lk.event_urls(ev, f["announced"]) if announced is not None else [])
 
@@ -146,31 +152,35 @@ def build_03(data: Inputs, year: int) -> Evidence:
                      "value": f"{r['key_numbers']} — {r['caveat']}"})
     fell = change < 0
     decided = facts["first_purchase_decision"]
-    reason = (f"Treasury holdings {'fell' if fell else 'rose'} ${abs(change):,.0f} bn in Q1 {year}; "
-              + (f"purchases (of bills) were decided only on {decided}" if decided else
-                 "the table has no purchase decision (rmp / QE) from then on"))
-    srf_text = (f"the event table's {len(srf)} Standing Repo Facility record(s) for {year} "
-                f"({', '.join(f'{d:%Y-%m-%d}' for d in srf.index)}) come from press reports (checked: "
-                f"{', '.join(facts['srf_checked'])}) and are overnight loans repaid the next day, not lasting injections."
-                if len(srf) else f"the event table has no Standing Repo Facility record for {year}.")
+    reason = ((_("Treasury holdings fell ${change:,.0f} bn in Q1 {year}; ") if fell else
+               _("Treasury holdings rose ${change:,.0f} bn in Q1 {year}; ")).format(change=abs(change), year=year)
+              + (_("purchases (of bills) were decided only on {decided}").format(decided=decided) if decided else
+                 _("the table has no purchase decision (rmp / QE) from then on")))
+    srf_text = (_("the event table's {n} Standing Repo Facility record(s) for {year} ({dates}) come from press "
+                  "reports (checked: {checked}) and are overnight loans repaid the next day, not lasting "
+                  "injections.").format(n=len(srf), year=year, dates=_(", ").join(f"{d:%Y-%m-%d}" for d in srf.index),
+                                        checked=_(", ").join(facts["srf_checked"]))
+                if len(srf) else _("the event table has no Standing Repo Facility record for {year}.").format(year=year))
     explanation = (
-        (f"In Q1 {year} the Fed was still running off Treasuries: holdings fell by ${abs(change):,.0f} billion "
-         f"(about ${abs(pace):,.0f} billion a month, in {falling} of 3 months)." if fell else
-         f"In Q1 {year} Treasury holdings rose by ${change:,.0f} billion (about ${pace:,.0f} billion a month; "
-         f"they fell in {falling} of 3 months).")
-        + (f" The only Q1 decision in the table slowed runoff ({slow_text}) — fewer securities leaving, not purchases."
-           if slow_text else " The table has no Q1 decision that slowed runoff.")
-        + (" The $35 billion a month in the claim matches the cap on MBS runoff: money leaving the Fed's balance "
-           "sheet, not coming in." if mbs_35 else "")
-        + (" Purchases — of Treasury bills, for reserve "
-           f"management — were decided on {decided} (effective {facts['first_purchase_effective']}), "
-           f"and the first weekly rise in holdings of more than $5 billion came on "
-           f"{facts['first_weekly_rise_over_5bn'] or 'no week since'}. " if decided else
-           " The table has no purchase decision (rmp / QE) from then on. ")
-        + "The repo figures ($45 billion, $38 billion) cannot be checked here: the snapshot holds no repo-operation "
-        f"series; {srf_text}")
-    settle = ("the New York Fed's repo and reverse repo operation results (daily amounts by operation) and the "
-              "Treasury purchase and sale results, newyorkfed.org")
+        (_("In Q1 {year} the Fed was still running off Treasuries: holdings fell by ${fall:,.0f} billion "
+           "(about ${pace:,.0f} billion a month, in {falling} of 3 months).").format(
+             year=year, fall=abs(change), pace=abs(pace), falling=falling) if fell else
+         _("In Q1 {year} Treasury holdings rose by ${rise:,.0f} billion (about ${pace:,.0f} billion a month; "
+           "they fell in {falling} of 3 months).").format(year=year, rise=change, pace=pace, falling=falling))
+        + (_(" The only Q1 decision in the table slowed runoff ({decision}) — fewer securities leaving, not "
+             "purchases.").format(decision=slow_text)
+           if slow_text else _(" The table has no Q1 decision that slowed runoff."))
+        + (_(" The $35 billion a month in the claim matches the cap on MBS runoff: money leaving the Fed's balance "
+             "sheet, not coming in.") if mbs_35 else "")
+        + (_(" Purchases — of Treasury bills, for reserve management — were decided on {decided} (effective "
+             "{effective}), and the first weekly rise in holdings of more than $5 billion came on {first_rise}. ").format(
+               decided=decided, effective=facts["first_purchase_effective"],
+               first_rise=facts["first_weekly_rise_over_5bn"] or _("no week since")) if decided else
+           _(" The table has no purchase decision (rmp / QE) from then on. "))
+        + _("The repo figures ($45 billion, $38 billion) cannot be checked here: the snapshot holds no repo-operation "
+            "series; {srf}").format(srf=srf_text))
+    settle = _("the New York Fed's repo and reverse repo operation results (daily amounts by operation) and the "
+               "Treasury purchase and sale results, newyorkfed.org")
     return build(3, facts, lk.table(rows), reason, explanation, settle,
                      sources=[lk.event_url(ev, f"{year}-03-19"), *(lk.event_urls(ev, f"{first:%Y-%m-%d}") if first is not None else []),
                               NYFED_REPO])
@@ -193,7 +203,7 @@ def build_04(data: Inputs, claimed: pd.Timestamp, year: int) -> Evidence:
             on_rows.append({"announced": f"{d:%Y-%m-%d}", "effective": f"{eff:%Y-%m-%d}", "change (pp)": "none",
                             "event kind": f"{r['kind']}: {what}", "checked": r["checked"]})
     rows = []
-    for _, t in in_year.iterrows():
+    for _i, t in in_year.iterrows():
         row = ev.loc[t["announced"]] if t["announced"] in ev.index else None
         rows.append({"announced": f"{t['announced']:%Y-%m-%d}", "effective": f"{t['effective']:%Y-%m-%d}",
                      "change (pp)": f"{t['change']:+.2f}",
@@ -207,13 +217,15 @@ def build_04(data: Inputs, claimed: pd.Timestamp, year: int) -> Evidence:
              "events_on_claimed_date": on_claimed,
              "range_change_on_claimed_date": bool(((turns["effective"] == claimed) | (turns["announced"] == claimed)).any())}
     f = facts
-    reason = (f"The target range was cut {f['n_cuts']} times in {year}, first on {f['first_cut_announced']}; "
-              f"{claimed:%Y-%m-%d} was the end of runoff, not a cut")
-    explanation = (
-        f"The daily target range shows {f['n_cuts']} cuts announced in {year}: {', '.join(f['cut_dates'])} (each "
-        "takes effect the next day). The first came more than two months before the claimed date. On "
-        f"{claimed:%Y-%m-%d} the target range did not change; what happened that day was the end of balance-sheet "
-        "runoff decided on 29 October. The claim seems to mix up the end of QT with a rate cut.")
+    reason = _("The target range was cut {n} times in {year}, first on {first}; {claimed} was the end of runoff, "
+               "not a cut").format(n=f["n_cuts"], year=year, first=f["first_cut_announced"],
+                                   claimed=f"{claimed:%Y-%m-%d}")
+    explanation = _(
+        "The daily target range shows {n} cuts announced in {year}: {dates} (each takes effect the next day). The "
+        "first came more than two months before the claimed date. On {claimed} the target range did not change; "
+        "what happened that day was the end of balance-sheet runoff decided on 29 October. The claim seems to mix "
+        "up the end of QT with a rate cut.").format(n=f["n_cuts"], year=year, dates=_(", ").join(f["cut_dates"]),
+                                                   claimed=f"{claimed:%Y-%m-%d}")
     sources = [u for d in f["cut_dates"] for u in [lk.event_url(ev, d)]]
     return build(4, facts, pd.DataFrame(rows).set_index("announced"), reason, explanation, sources=sources)
 

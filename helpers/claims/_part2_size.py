@@ -13,6 +13,7 @@ from helpers.claims._inputs import Inputs
 from helpers.claims._lookup import H41
 from helpers.claims._rules import build
 from helpers.claims._scale import Evidence, matches
+from helpers.i18n import gettext as _
 
 
 def qt_measures(fb: pd.DataFrame, end: pd.Timestamp) -> list[tuple[str, object, float]]:
@@ -73,22 +74,25 @@ def build_02(data: Inputs, end: pd.Timestamp, claimed_tn: float, step_tn: float)
              "on_rrp_share": float(drain.loc["ON RRP", "share of asset change"]),
              "net_liquidity_fall_tn": nl}
     f = facts
-    reason = (f"The balance sheet shrank by ${f['min_tn']:.2f}–{f['max_tn']:.2f} trillion depending on the measure, "
-              f"over {runoff_months} months of runoff; but bank reserves fell only ${f['reserves_fall_tn']:.2f} trillion "
-              f"and net liquidity ${f['net_liquidity_fall_tn']:.2f} trillion — {f['on_rrp_share']:.0%} of the drain "
-              "came out of the ON RRP facility")
+    reason = _("The balance sheet shrank by ${low:.2f}–{high:.2f} trillion depending on the measure, over {months} "
+               "months of runoff; but bank reserves fell only ${reserves:.2f} trillion and net liquidity "
+               "${net:.2f} trillion — {share:.0%} of the drain came out of the ON RRP facility").format(
+                   low=f["min_tn"], high=f["max_tn"], months=runoff_months, reserves=f["reserves_fall_tn"],
+                   net=f["net_liquidity_fall_tn"], share=f["on_rrp_share"])
     explanation = (
-        f"Measured from the 2022 peak or from the start of runoff on 1 June 2022, to the week nearest {end:%Y-%m-%d}, "
-        f"total assets and securities fell by ${f['min_tn']:.2f} to ${f['max_tn']:.2f} trillion: {k} of {len(changes)} "
-        f"measures round to 'about ${claimed_tn:g} trillion', so the size is about right"
-        + (" (if anything a little low)" if f["min_tn"] > claimed_tn else "")
-        + f" (part a). Runoff lasted {runoff_months} months, June 2022 to November 2025 — {runoff_months / 12:.1f} "
-        "years, at the edge of rounding to 'three' (part c). 'Withdrew liquidity' is where the claim goes wrong "
-        f"(part b): {f['on_rrp_share']:.0%} of the fall in assets "
-        f"came out of the ON RRP facility (${f['on_rrp_fall_tn']:.2f} trillion), cash money funds had parked at the "
-        f"Fed; bank reserves fell only ${f['reserves_fall_tn']:.2f} trillion and net liquidity "
-        f"${f['net_liquidity_fall_tn']:.2f} trillion. The claim that this drain drove the 2022–23 crypto bear market "
-        "is a separate, causal claim (see claims 11 and 14).")
+        _("Measured from the 2022 peak or from the start of runoff on 1 June 2022, to the week nearest {end}, "
+          "total assets and securities fell by ${low:.2f} to ${high:.2f} trillion: {k} of {n} measures round to "
+          "'about ${claimed:g} trillion', so the size is about right").format(
+              end=f"{end:%Y-%m-%d}", low=f["min_tn"], high=f["max_tn"], k=k, n=len(changes), claimed=claimed_tn)
+        + (_(" (if anything a little low)") if f["min_tn"] > claimed_tn else "")
+        + _(" (part a). Runoff lasted {months} months, June 2022 to November 2025 — {years:.1f} years, at the edge "
+            "of rounding to 'three' (part c). 'Withdrew liquidity' is where the claim goes wrong (part b): "
+            "{share:.0%} of the fall in assets came out of the ON RRP facility (${on_rrp:.2f} trillion), cash money "
+            "funds had parked at the Fed; bank reserves fell only ${reserves:.2f} trillion and net liquidity "
+            "${net:.2f} trillion. The claim that this drain drove the 2022–23 crypto bear market is a separate, "
+            "causal claim (see claims 11 and 14).").format(
+                months=runoff_months, years=runoff_months / 12, share=f["on_rrp_share"], on_rrp=f["on_rrp_fall_tn"],
+                reserves=f["reserves_fall_tn"], net=f["net_liquidity_fall_tn"]))
     return build(2, facts, lk.table(rows), reason, explanation,
                      sources=[lk.event_url(ev, "2022-05-04"), lk.event_url(ev, "2025-10-29"), H41])
 
@@ -134,19 +138,23 @@ def build_05(data: Inputs, claimed_tn: float, step_tn: float, start: pd.Timestam
     ]
     caveat = str(btfp["caveat"].iloc[0]) if len(btfp) else ""
     btfp_checked = str(btfp["checked"].iloc[0]) if len(btfp) else ""
-    reason = (f"Total assets were ${f['start_level_tn']:.2f} tn at the start of {start.year}; only the "
-              f"{f['peak_week']} emergency-lending spike reached ${f['peak_level_tn']:.2f} tn")
-    explanation = (
-        f"At the start of {start.year} total assets were ${f['start_level_tn']:.2f} trillion (week of {f['start_week']}) "
-        f"and stayed between ${f['early_min_tn']:.2f} and ${f['early_max_tn']:.2f} trillion in the first two months. "
-        f"The level 'about ${claimed_tn:g} trillion' appears only in the weeks after Silicon Valley Bank failed: "
-        f"emergency lending (the Bank Term Funding Program announced on 12 March 2023, and discount-window loans) "
-        f"lifted 'other assets' by ${other_jump:,.0f} billion and total assets to ${f['peak_level_tn']:.2f} trillion in "
-        f"the week of {f['peak_week']} ({weeks_matching} weeks in all round to the claimed figure). That was lending to "
-        f"banks, not QT policy. The direction is right: by {f['end_week']} total assets were ${f['end_level_tn']:.2f} "
-        f"trillion, ${-f['change_tn']:.2f} trillion below the start of {start.year}.")
+    reason = _("Total assets were ${start:.2f} tn at the start of {year}; only the {peak_week} emergency-lending "
+               "spike reached ${peak:.2f} tn").format(start=f["start_level_tn"], year=start.year,
+                                                      peak_week=f["peak_week"], peak=f["peak_level_tn"])
+    explanation = _(
+        "At the start of {year} total assets were ${start:.2f} trillion (week of {start_week}) and stayed between "
+        "${early_min:.2f} and ${early_max:.2f} trillion in the first two months. The level 'about ${claimed:g} "
+        "trillion' appears only in the weeks after Silicon Valley Bank failed: emergency lending (the Bank Term "
+        "Funding Program announced on 12 March 2023, and discount-window loans) lifted 'other assets' by "
+        "${jump:,.0f} billion and total assets to ${peak:.2f} trillion in the week of {peak_week} ({weeks} weeks in "
+        "all round to the claimed figure). That was lending to banks, not QT policy. The direction is right: by "
+        "{end_week} total assets were ${end:.2f} trillion, ${fall:.2f} trillion below the start of {year}.").format(
+            year=start.year, start=f["start_level_tn"], start_week=f["start_week"], early_min=f["early_min_tn"],
+            early_max=f["early_max_tn"], claimed=claimed_tn, jump=other_jump, peak=f["peak_level_tn"],
+            peak_week=f["peak_week"], weeks=weeks_matching, end_week=f["end_week"], end=f["end_level_tn"],
+            fall=-f["change_tn"])
     if caveat:
-        explanation += (f" (Event row 2023-03-12 is '{btfp_checked}': {caveat} The verdict rests on the H.4.1 "
-                        "numbers, not on that row.)")
+        explanation += _(" (Event row 2023-03-12 is '{checked}': {caveat} The verdict rests on the H.4.1 "
+                         "numbers, not on that row.)").format(checked=btfp_checked, caveat=caveat)
     return build(5, facts, lk.table(rows), reason, explanation, sources=[*lk.event_urls(ev, "2023-03-12"), H41])
 

@@ -12,6 +12,8 @@ from helpers.claims._lookup import OUTSIDE_MARKET_CAP_2025
 from helpers.claims._rules import build
 from helpers.claims._scale import Evidence, reaches
 from helpers.events import effective_date, policy_phases, rate_turns
+from helpers.i18n import gettext as _
+from helpers.i18n import text
 
 READINGS_9 = ("touch", "at end")
 
@@ -40,7 +42,7 @@ def announcement_table(btc: pd.Series, dates: tuple[pd.Timestamp, ...], horizons
         for label, (t0, p0) in starts.items():
             row = {"date": f"{d:%Y-%m-%d}", "start": label, "start close": f"{t0:%Y-%m-%d}"}
             for h in hs:
-                _, p1 = lk.close_on_or_after(s, t0 + pd.Timedelta(days=h))
+                p1 = lk.close_on_or_after(s, t0 + pd.Timedelta(days=h))[1]
                 row[f"{h}d"] = 100 * (p1 / p0 - 1)
             window = s.loc[t0 + pd.Timedelta(days=1):t0 + pd.Timedelta(days=30)]
             row["best within 30d"] = 100 * (float(window.max()) / p0 - 1)
@@ -61,22 +63,24 @@ def build_06(data: Inputs, dates: tuple[pd.Timestamp, ...], horizons: tuple[int,
              "horizons": list(horizons), "max_return_pct": best, "max_at": " / ".join(map(str, where)),
              "min_return_pct": worst, "reaches_claim": reaches(best, claimed_pct, step_pct),
              "liquidations_in_data": False}
-    reason = (f"After {' and '.join(facts['dates'])} the best BTC move in any window measured was {best:+.1f}%, "
-              f"short of +{claimed_pct:g}%") if not facts["reaches_claim"] else (
-              f"BTC rose {best:+.1f}% ({facts['max_at']})")
+    dates_text = _(" and ").join(facts["dates"])
+    reason = _("After {dates} the best BTC move in any window measured was {best:+.1f}%, short of "
+               "+{claimed:g}%").format(dates=dates_text, best=best, claimed=claimed_pct) \
+        if not facts["reaches_claim"] else _("BTC rose {best:+.1f}% ({where})").format(best=best, where=facts["max_at"])
     explanation = (
-        f"The article does not say which announcement or over what window, so every reading was tried: the FOMC "
-        f"decisions of {' and '.join(facts['dates'])}, from the close before and the close of the announcement day, "
-        f"over {', '.join(f'{h}' for h in horizons)} days, and the best close within 30 days. The largest move "
-        f"was {best:+.1f}% ({facts['max_at']}); the worst {worst:+.1f}%. None reaches +{claimed_pct:g}% in daily "
-        "closes. An intraday swing, or another date (a speech, a different week), could differ; daily closes cannot "
-        "see intraday moves. The $590 million of liquidations in the 24 hours before cannot be checked: the snapshot "
-        "holds no derivatives data."
+        _("The article does not say which announcement or over what window, so every reading was tried: the FOMC "
+          "decisions of {dates}, from the close before and the close of the announcement day, over {horizons} days, "
+          "and the best close within 30 days. The largest move was {best:+.1f}% ({where}); the worst {worst:+.1f}%. "
+          "None reaches +{claimed:g}% in daily closes. An intraday swing, or another date (a speech, a different "
+          "week), could differ; daily closes cannot see intraday moves. The $590 million of liquidations in the 24 "
+          "hours before cannot be checked: the snapshot holds no derivatives data.").format(
+              dates=dates_text, horizons=_(", ").join(f"{h}" for h in horizons), best=best, where=facts["max_at"],
+              worst=worst, claimed=claimed_pct)
         if not facts["reaches_claim"] else
-        f"BTC rose {best:+.1f}% ({facts['max_at']}), which reaches the claimed +{claimed_pct:g}%. The liquidation "
-        "figure cannot be checked with this data.")
-    settle = ("exchange liquidation data (futures and perpetual swaps across the main exchanges, hour by hour) for "
-              "the liquidation figure; intraday BTC prices around 2 pm US Eastern for the immediate reaction")
+        _("BTC rose {best:+.1f}% ({where}), which reaches the claimed +{claimed:g}%. The liquidation figure cannot "
+          "be checked with this data.").format(best=best, where=facts["max_at"], claimed=claimed_pct))
+    settle = _("exchange liquidation data (futures and perpetual swaps across the main exchanges, hour by hour) for "
+               "the liquidation figure; intraday BTC prices around 2 pm US Eastern for the immediate reaction")
     sources = [u for d in facts["dates"] for u in [lk.event_url(ev, d)]]
     return build(6, facts, table.round(1), reason, explanation, settle, sources)
 
@@ -129,31 +133,38 @@ def build_09(data: Inputs, low: float, high: float, start: pd.Timestamp, horizon
         {"item": f"earlier days on which BTC closed {f['gap_to_low_at_start_pct']:.1f}% higher within 30 days",
          "value": f"{f['chance_touch_30d']:.0%}"},
     ]
-    reason = (f"With no horizon given, the record so far: BTC closed in the range on {f['days_in_range']} of "
-              f"{f['closes_observed']} days (first on {f['first_day_at_or_above_low'] or 'no day'}, high "
-              f"${f['max_close']:,.0f}) and stood at ${f['last_close']:,.0f} on {f['last_date']}"
-              + (f", below the range; at the end of runoff it was only {f['gap_to_low_at_start_pct']:.1f}% below it"
+    first_day = f["first_day_at_or_above_low"] or _("no day")
+    reason = (_("With no horizon given, the record so far: BTC closed in the range on {days} of {closes} days (first "
+                "on {first}, high ${high:,.0f}) and stood at ${last:,.0f} on {last_date}").format(
+                  days=f["days_in_range"], closes=f["closes_observed"], first=first_day, high=f["max_close"],
+                  last=f["last_close"], last_date=f["last_date"])
+              + (_(", below the range; at the end of runoff it was only {gap:.1f}% below it").format(
+                     gap=f["gap_to_low_at_start_pct"])
                  if f["last_close"] < low and f["gap_to_low_at_start_pct"] > 0 else ""))
     explanation = (
-        f"This is a forecast, not a fact. When runoff ended on {f['start']} BTC closed at ${p0:,.0f} (it had been "
-        f"${ann[1]:,.0f} on the announcement day). It first closed at or above ${low:,.0f} on "
-        f"{f['first_day_at_or_above_low'] or 'no day'}, closed inside the range on {f['days_in_range']} days, peaked at "
-        f"${f['max_close']:,.0f} on {f['max_date']}, and was ${f['last_close']:,.0f} on {f['last_date']}. The range's "
-        f"lower end was {f['gap_to_low_at_start_pct']:.1f}% above the close when runoff ended; on "
-        f"{f['chance_touch_30d']:.0%} of all earlier days bitcoin closed at least that much higher within 30 days, "
-        "so touching it says little about QT. "
-        + ("It never closed above the upper end. " if f["closes_above_high"] == 0 else "")
-        + "Whether that "
-        "'confirms' the forecast depends on a horizon the article never gave: "
-        + (f"if 'reach' means touching the range at any time, that happened on {f['first_day_at_or_above_low']}, "
-           f"{to_first} day{'s' if to_first != 1 else ''} after the end of runoff; " if to_first is not None else "")
-        + ("if it means being there at the end of some period, it depends on the period: at the end of the data "
-           f"BTC was {100 * (1 - f['last_close'] / low):.0f}% below the range. " if f["last_close"] < low else
-           "at the end of the data BTC was at or above the range's lower end. ")
-        + "A forecast of a range is a statement about probabilities; one realised path "
-        "cannot show whether those probabilities were good, any more than one coin toss tests a coin.")
-    settle = ("a track record: many dated forecasts made the same way, each with a horizon and a probability, "
-              "scored against what happened (calibration)")
+        _("This is a forecast, not a fact. When runoff ended on {start} BTC closed at ${start_close:,.0f} (it had been "
+          "${ann_close:,.0f} on the announcement day). It first closed at or above ${low:,.0f} on {first}, closed "
+          "inside the range on {days} days, peaked at ${high:,.0f} on {high_date}, and was ${last:,.0f} on "
+          "{last_date}. The range's lower end was {gap:.1f}% above the close when runoff ended; on {chance:.0%} of "
+          "all earlier days bitcoin closed at least that much higher within 30 days, so touching it says little "
+          "about QT. ").format(
+              start=f["start"], start_close=p0, ann_close=ann[1], low=low, first=first_day, days=f["days_in_range"],
+              high=f["max_close"], high_date=f["max_date"], last=f["last_close"], last_date=f["last_date"],
+              gap=f["gap_to_low_at_start_pct"], chance=f["chance_touch_30d"])
+        + (_("It never closed above the upper end. ") if f["closes_above_high"] == 0 else "")
+        + _("Whether that 'confirms' the forecast depends on a horizon the article never gave: ")
+        + ((_("if 'reach' means touching the range at any time, that happened on {first}, {n} days after the end of "
+              "runoff; ") if to_first != 1 else
+            _("if 'reach' means touching the range at any time, that happened on {first}, {n} day after the end of "
+              "runoff; ")).format(first=f["first_day_at_or_above_low"], n=to_first) if to_first is not None else "")
+        + (_("if it means being there at the end of some period, it depends on the period: at the end of the data "
+             "BTC was {below:.0f}% below the range. ").format(below=100 * (1 - f["last_close"] / low))
+           if f["last_close"] < low else
+           _("at the end of the data BTC was at or above the range's lower end. "))
+        + _("A forecast of a range is a statement about probabilities; one realised path cannot show whether those "
+            "probabilities were good, any more than one coin toss tests a coin."))
+    settle = _("a track record: many dated forecasts made the same way, each with a horizon and a probability, "
+               "scored against what happened (calibration)")
     return build(9, facts, lk.table(rows), reason, explanation, settle, sources=[lk.event_url(ev, "2025-10-29")])
 
 
@@ -228,34 +239,43 @@ def build_10(data: Inputs, year: int, claimed_pct: float) -> Evidence:
               "value": f"{facts['securities_change_2023_tn']:+.2f}", "source": "snapshot (H.4.1)"}]
     f = facts
     mc = f["market_cap_change_pct"]
-    reason = ((f"Total crypto market value is not in the snapshot; an outside figure ({out['source']}) puts {year}'s "
-               f"change at {mc:+.1f}%, not −{claimed_pct:g}%" if f["market_cap_source"].startswith("OUTSIDE") else
-               f"Total crypto market value changed {mc:+.1f}% in {year}" if mc is not None else
-               "Total crypto market value is not in the data")
-              + f"; runoff ran {f['runoff_months_in_year']} months of {year}, slowed"
-              + (f" and ended, with {f['cuts_in_year']} rate cuts" if f["cuts_in_year"] else ""))
+    reason = ((_("Total crypto market value is not in the snapshot; an outside figure ({source}) puts {year}'s "
+                 "change at {change:+.1f}%, not −{claimed:g}%").format(source=out["source"], year=year, change=mc,
+                                                                      claimed=claimed_pct)
+               if f["market_cap_source"].startswith("OUTSIDE") else
+               _("Total crypto market value changed {change:+.1f}% in {year}").format(change=mc, year=year)
+               if mc is not None else
+               _("Total crypto market value is not in the data"))
+              + _("; runoff ran {months} months of {year}, slowed").format(months=f["runoff_months_in_year"], year=year)
+              + (_(" and ended, with {cuts} rate cuts").format(cuts=f["cuts_in_year"]) if f["cuts_in_year"] else ""))
     explanation = (
-        "The snapshot has no series for the total value of all crypto assets. "
-        + (f"An outside figure, not from the snapshot: {out['source']} ({out['published']}, {out['url']}) reports "
-           f"the total market value down {abs(out['change_pct']):.1f}% over {year}, to about "
-           f"${out['end_value_tn']:.1f} trillion ({out['note']}). That is a fall, but not of 15%. As a cross-check of "
-           f"that source, the same report gives bitcoin {out['btc_change_pct']:+.1f}%; the snapshot gives "
-           f"{f['btc_return_pct']:+.1f}% ({f['btc_gap_to_outside_pp']:+.1f} points apart). "
+        _("The snapshot has no series for the total value of all crypto assets. ")
+        + (_("An outside figure, not from the snapshot: {source} ({published}, {url}) reports the total market value "
+             "down {fall:.1f}% over {year}, to about ${end_value:.1f} trillion ({note}). That is a fall, but not of "
+             "15%. As a cross-check of that source, the same report gives bitcoin {outside_btc:+.1f}%; the snapshot "
+             "gives {btc:+.1f}% ({gap:+.1f} points apart). ").format(
+               source=out["source"], published=out["published"], url=out["url"], fall=abs(out["change_pct"]),
+               year=year, end_value=out["end_value_tn"], note=text(out["note"]), outside_btc=out["btc_change_pct"],
+               btc=f["btc_return_pct"], gap=f["btc_gap_to_outside_pp"])
            if f["market_cap_source"].startswith("OUTSIDE") else "")
-        + f"In the snapshot, from the last close of {year - 1} to the last close of {year}, bitcoin returned "
-        f"{f['btc_return_pct']:+.1f}% and ether {f['eth_return_pct']:+.1f}% ({f['btc_return_to_nov30_pct']:+.1f}% and "
-        f"{f['eth_return_to_nov30_pct']:+.1f}% to 30 November, while runoff still ran). 'Under QT' (part b): the event "
-        f"table has runoff in {f['runoff_months_in_year']} months of {year}, but at its slowest pace — "
-        + ("; ".join(f["slowdowns"]) if f["slowdowns"] else "no slowdown")
-        + f" — and it ended ({'; '.join(f['runoff_end']) or 'no end in the year'}); the Fed also cut rates "
-        f"{f['cuts_in_year']} times ({', '.join(f['cut_dates']) or 'none'}). Securities fell "
-        f"${-f['securities_change_year_tn']:.2f} trillion over {year}, against ${-f['securities_change_2023_tn']:.2f} "
-        "trillion in 2023: a year that mixed the tail of QT with easing, not one of 'aggressive' QT. Rows checked "
-        "only against secondary copies are labelled so above. The article's 'caused' (導致) is a causal claim "
-        "a yearly change cannot show (see claim 11).")
-    settle = ("a daily series of total crypto market capitalisation with its method for counting supply and which "
-              "coins it includes (a market-data provider's global market-cap history), so the figure can be "
-              "recomputed inside the course")
+        + _("In the snapshot, from the last close of {prev} to the last close of {year}, bitcoin returned {btc:+.1f}% "
+            "and ether {eth:+.1f}% ({btc_nov:+.1f}% and {eth_nov:+.1f}% to 30 November, while runoff still ran). "
+            "'Under QT' (part b): the event table has runoff in {months} months of {year}, but at its slowest pace "
+            "— {slowdowns} — and it ended ({ends}); the Fed also cut rates {cuts} times ({cut_dates}). Securities "
+            "fell ${fall:.2f} trillion over {year}, against ${fall_2023:.2f} trillion in 2023: a year that mixed the "
+            "tail of QT with easing, not one of 'aggressive' QT. Rows checked only against secondary copies are "
+            "labelled so above. The article's 'caused' (導致) is a causal claim a yearly change cannot show (see "
+            "claim 11).").format(
+                prev=year - 1, year=year, btc=f["btc_return_pct"], eth=f["eth_return_pct"],
+                btc_nov=f["btc_return_to_nov30_pct"], eth_nov=f["eth_return_to_nov30_pct"],
+                months=f["runoff_months_in_year"],
+                slowdowns="; ".join(f["slowdowns"]) if f["slowdowns"] else _("no slowdown"),
+                ends="; ".join(f["runoff_end"]) or _("no end in the year"), cuts=f["cuts_in_year"],
+                cut_dates=_(", ").join(f["cut_dates"]) or _("none"), fall=-f["securities_change_year_tn"],
+                fall_2023=-f["securities_change_2023_tn"]))
+    settle = _("a daily series of total crypto market capitalisation with its method for counting supply and which "
+               "coins it includes (a market-data provider's global market-cap history), so the figure can be "
+               "recomputed inside the course")
     return build(10, facts, lk.table(rows), reason, explanation, settle,
                      sources=[lk.event_url(ev, f"{year}-03-19"), *[lk.event_url(ev, d) for d in f["cut_dates"]]])
 

@@ -19,6 +19,8 @@ from helpers.claims._inputs import Inputs
 from helpers.claims._lookup import H41
 from helpers.claims._rules import build
 from helpers.claims._scale import Evidence, reaches
+from helpers.i18n import N_
+from helpers.i18n import gettext as _
 from helpers.liquidity import weekly_changes, weekly_frame
 from helpers.validate import check_int, check_series
 
@@ -60,9 +62,10 @@ def realign_daily(series: pd.Series, reference: pd.Series, max_shift: int = 1) -
     return pd.concat(parts).dropna().rename(series.name)
 
 
-SOURCES_7 = ("Yahoo", "Coinbase as dated", "Coinbase re-aligned")
+# Argument values (English, typed back by the learner); N_ marks the words shown for them in reports and charts.
+SOURCES_7 = ("Yahoo", N_("Coinbase as dated"), N_("Coinbase re-aligned"))
 KINDS_7 = ("log", "simple")
-ALIGNMENTS_7 = ("common trading days", "same calendar day")
+ALIGNMENTS_7 = (N_("common trading days"), N_("same calendar day"))
 
 
 def btc_source(m: pd.DataFrame, source: str) -> pd.Series:
@@ -147,21 +150,25 @@ def build_07(data: Inputs, window: int, year: int, claimed: float, step: float) 
     numbers["max"] = numbers["max"].map("{:.3f}".format)
     numbers["median"] = numbers["median"].map("{:.3f}".format)
     numbers = numbers.rename(columns={"max": "highest in year", "max_date": "on", "median": "median day"})
-    reason = (f"The highest {window}-day value in {year} over all variants was {best_max:.2f} ({facts['best_date']}); "
-              f"the median day was {f['yahoo_log_median']:.2f}")
-    wtxt = ", ".join(f"{w} days {v:.2f}" for w, v in f["other_windows_max"].items())
-    explanation = (
-        f"Over {len(table)} reasonable ways of measuring it, the {window}-day correlation of daily BTC and S&P 500 "
-        f"returns in {year} peaked between {f['min_of_max']:.2f} and {best_max:.2f}; the highest came on "
-        f"{f['best_date']} ({f['best_variant']}). With the course's main series (Yahoo, log returns, common trading "
-        f"days) it peaked at {f['yahoo_log_max']:.2f} on {f['yahoo_log_max_date']}, its median day was "
-        f"{f['yahoo_log_median']:.2f}, and it was above 0.5 on only {f['yahoo_log_share_above_0_5']:.0%} of days. So "
-        f"the correlation was real and sometimes high, but {claimed:.2f} is not reproduced, and a one-day peak is not "
-        f"a description of the year. The data source matters: the Coinbase copy is dated one day off Yahoo's in "
-        f"{months_shifted} months of {year}, which alone lowers the correlation sharply until it is re-aligned. "
-        f"Shorter windows swing further (highest in {year}: {wtxt}), so a number like {claimed:.2f} can come from a "
-        "different window or source; and a correlation with stocks says nothing about the Fed's liquidity.")
-    settle = "the article's own data source, time stamps and window, so the number can be recomputed"
+    reason = _("The highest {window}-day value in {year} over all variants was {best:.2f} ({date}); the median day "
+               "was {median:.2f}").format(window=window, year=year, best=best_max, date=facts["best_date"],
+                                          median=f["yahoo_log_median"])
+    wtxt = _(", ").join(_("{window} days {value:.2f}").format(window=w, value=v) for w, v in f["other_windows_max"].items())
+    explanation = _(
+        "Over {n} reasonable ways of measuring it, the {window}-day correlation of daily BTC and S&P 500 returns in "
+        "{year} peaked between {low:.2f} and {best:.2f}; the highest came on {best_date} ({variant}). With the "
+        "course's main series (Yahoo, log returns, common trading days) it peaked at {main_max:.2f} on {main_date}, "
+        "its median day was {median:.2f}, and it was above 0.5 on only {share:.0%} of days. So the correlation was "
+        "real and sometimes high, but {claimed:.2f} is not reproduced, and a one-day peak is not a description of "
+        "the year. The data source matters: the Coinbase copy is dated one day off Yahoo's in {months} months of "
+        "{year}, which alone lowers the correlation sharply until it is re-aligned. Shorter windows swing further "
+        "(highest in {year}: {others}), so a number like {claimed:.2f} can come from a different window or source; "
+        "and a correlation with stocks says nothing about the Fed's liquidity.").format(
+            n=len(table), window=window, year=year, low=f["min_of_max"], best=best_max, best_date=f["best_date"],
+            variant=f["best_variant"], main_max=f["yahoo_log_max"], main_date=f["yahoo_log_max_date"],
+            median=f["yahoo_log_median"], share=f["yahoo_log_share_above_0_5"], claimed=claimed,
+            months=months_shifted, others=wtxt)
+    settle = _("the article's own data source, time stamps and window, so the number can be recomputed")
     return build(7, facts, numbers, reason, explanation, settle)
 
 
@@ -174,7 +181,7 @@ def weekly_moves(fb: pd.DataFrame, m: pd.DataFrame) -> pd.DataFrame:
     return chg
 
 
-MEASURES_14 = {"total_assets": "Total assets", "net_liquidity": "Net liquidity"}
+MEASURES_14 = {"total_assets": N_("Total assets"), "net_liquidity": N_("Net liquidity")}
 
 
 def build_11(data: Inputs, max_lag: int, n_perm: int, block: int, seed: int) -> Evidence:
@@ -202,23 +209,25 @@ def build_11(data: Inputs, max_lag: int, n_perm: int, block: int, seed: int) -> 
     facts["min_familywise_p"] = float(min(ps))
     f = facts
     nl = "net_liquidity"
-    reason = (f"Weekly liquidity changes explain at most {max(f[f'{m}_best_corr'] ** 2 for m in MEASURES_14):.1%} of "
-              f"BTC's weekly moves at any lag; the best lag is no better than chance (family-wise p ≥ "
-              f"{f['min_familywise_p']:.2f}); correlation is not causation")
-    explanation = (
-        f"'Direct causation' would at least leave a trace in the data: liquidity changes followed by BTC moves. Over "
-        f"{f[nl + '_weeks']} weeks, the same-week correlation of net-liquidity changes with BTC returns was "
-        f"{f[nl + '_same_week_corr']:+.3f}. Across lags of −{max_lag} to +{max_lag} weeks the largest was "
-        f"{f[nl + '_best_corr']:+.3f} at lag {f[nl + '_best_lag']} (positive: liquidity first), with per-lag p = "
-        f"{f[nl + '_best_lag_p']:.3f} — but with {2 * max_lag + 1} lags tried, the best of them beats the best lag of "
-        f"shuffled, unrelated series only with family-wise p = {f[nl + '_familywise_p']:.2f}. Total assets give the "
-        f"same picture (family-wise p = {f['total_assets_familywise_p']:.2f}). Even a strong, stable correlation would "
-        "not show causation: both series respond to the same news (inflation, growth, risk appetite), and the Fed "
-        "reacts to markets too. The evidence the article cites for causation is a correlation of bitcoin with "
-        "stocks, which does not involve the Fed's balance sheet at all.")
-    settle = ("a causal design, not more correlations: for example BTC's reaction in narrow windows around "
-              "unexpected balance-sheet announcements (intraday data plus a measure of the surprise), compared "
-              "with similar windows without news")
+    reason = _("Weekly liquidity changes explain at most {share:.1%} of BTC's weekly moves at any lag; the best lag "
+               "is no better than chance (family-wise p ≥ {p:.2f}); correlation is not causation").format(
+                   share=max(f[f"{m}_best_corr"] ** 2 for m in MEASURES_14), p=f["min_familywise_p"])
+    explanation = _(
+        "'Direct causation' would at least leave a trace in the data: liquidity changes followed by BTC moves. Over "
+        "{weeks} weeks, the same-week correlation of net-liquidity changes with BTC returns was {same:+.3f}. Across "
+        "lags of −{max_lag} to +{max_lag} weeks the largest was {best:+.3f} at lag {lag} (positive: liquidity "
+        "first), with per-lag p = {lag_p:.3f} — but with {n_lags} lags tried, the best of them beats the best lag of "
+        "shuffled, unrelated series only with family-wise p = {family_p:.2f}. Total assets give the same picture "
+        "(family-wise p = {assets_p:.2f}). Even a strong, stable correlation would not show causation: both series "
+        "respond to the same news (inflation, growth, risk appetite), and the Fed reacts to markets too. The "
+        "evidence the article cites for causation is a correlation of bitcoin with stocks, which does not involve "
+        "the Fed's balance sheet at all.").format(
+            weeks=f[nl + "_weeks"], same=f[nl + "_same_week_corr"], max_lag=max_lag, best=f[nl + "_best_corr"],
+            lag=f[nl + "_best_lag"], lag_p=f[nl + "_best_lag_p"], n_lags=2 * max_lag + 1,
+            family_p=f[nl + "_familywise_p"], assets_p=f["total_assets_familywise_p"])
+    settle = _("a causal design, not more correlations: for example BTC's reaction in narrow windows around "
+               "unexpected balance-sheet announcements (intraday data plus a measure of the surprise), compared "
+               "with similar windows without news")
     return build(11, facts, lk.table(rows), reason, explanation, settle)
 
 
@@ -272,22 +281,26 @@ def build_14(data: Inputs, year: int) -> Evidence:
     facts["threshold_year"] = 1.96 / math.sqrt(facts["total_assets_weeks_year"])
     f = facts
     ta, nl = "total_assets", "net_liquidity"
-    reason = (f"{year}'s correlation was {f[ta + '_r_year']:+.2f} (total assets) and {f[nl + '_r_year']:+.2f} "
-              f"(net liquidity); not significantly higher than before (p = {f[ta + '_p_higher']:.2f}, "
-              f"{f[nl + '_p_higher']:.2f})")
+    reason = _("{year}'s correlation was {assets:+.2f} (total assets) and {liquidity:+.2f} (net liquidity); not "
+               "significantly higher than before (p = {assets_p:.2f}, {liquidity_p:.2f})").format(
+                   year=year, assets=f[ta + "_r_year"], liquidity=f[nl + "_r_year"], assets_p=f[ta + "_p_higher"],
+                   liquidity_p=f[nl + "_p_higher"])
     explanation = (
-        f"'More tightly linked' should show as a higher correlation of changes. For weekly changes in total assets "
-        f"and BTC returns, {year} gives {f[ta + '_r_year']:+.3f} (95% interval {f[ta + '_lo']:+.2f} to "
-        f"{f[ta + '_hi']:+.2f}) against {f[ta + '_r_before']:+.3f} over all earlier weeks (one-sided p = "
-        f"{f[ta + '_p_higher']:.2f}); for net liquidity {f[nl + '_r_year']:+.3f} against {f[nl + '_r_before']:+.3f} "
-        f"(p = {f[nl + '_p_higher']:.2f}). Single earlier years ranged from {f['earlier_years_range'][0]:+.2f} to "
-        f"{f['earlier_years_range'][1]:+.2f}. With about {f['total_assets_weeks_year']} weeks a year, a correlation needs "
-        f"to exceed roughly ±{f['threshold_year']:.2f} to stand out from zero; "
-        + ("no single year's interval excludes zero. " if f["years_excluding_zero"] == 0 else
-           f"{f['years_excluding_zero']} year-measure pair(s) of {len(by_year)} do. ")
-        + "A chart of the two *levels* can look tightly linked in any year — "
-        "that is the spurious correlation of trending series (lesson 03), not evidence.")
-    settle = ("more years of data under a definition fixed in advance, or a causal design (see claim 11); the "
-              "article's own measure and period, so it can be recomputed")
+        _("'More tightly linked' should show as a higher correlation of changes. For weekly changes in total assets "
+          "and BTC returns, {year} gives {assets:+.3f} (95% interval {lo:+.2f} to {hi:+.2f}) against "
+          "{assets_before:+.3f} over all earlier weeks (one-sided p = {assets_p:.2f}); for net liquidity "
+          "{liquidity:+.3f} against {liquidity_before:+.3f} (p = {liquidity_p:.2f}). Single earlier years ranged "
+          "from {range_lo:+.2f} to {range_hi:+.2f}. With about {weeks} weeks a year, a correlation needs to exceed "
+          "roughly ±{threshold:.2f} to stand out from zero; ").format(
+              year=year, assets=f[ta + "_r_year"], lo=f[ta + "_lo"], hi=f[ta + "_hi"], assets_before=f[ta + "_r_before"],
+              assets_p=f[ta + "_p_higher"], liquidity=f[nl + "_r_year"], liquidity_before=f[nl + "_r_before"],
+              liquidity_p=f[nl + "_p_higher"], range_lo=f["earlier_years_range"][0],
+              range_hi=f["earlier_years_range"][1], weeks=f["total_assets_weeks_year"], threshold=f["threshold_year"])
+        + (_("no single year's interval excludes zero. ") if f["years_excluding_zero"] == 0 else
+           _("{n} year-measure pair(s) of {total} do. ").format(n=f["years_excluding_zero"], total=len(by_year)))
+        + _("A chart of the two *levels* can look tightly linked in any year — that is the spurious correlation of "
+            "trending series (lesson 03), not evidence."))
+    settle = _("more years of data under a definition fixed in advance, or a causal design (see claim 11); the "
+               "article's own measure and period, so it can be recomputed")
     return build(14, facts, lk.table(rows), reason, explanation, settle, sources=[H41])
 

@@ -17,6 +17,8 @@ from helpers.claims._inputs import Inputs
 from helpers.claims._rules import build
 from helpers.claims._scale import Evidence
 from helpers.events import POLICY_KINDS, bootstrap_mean_interval, monthly_returns, policy_phases
+from helpers.i18n import gettext as _
+from helpers.i18n import text
 
 OWN_PIVOTS_8 = ("2025-09-17", "2025-10-29", "2025-12-01")
 """The article's own pivot, 'rate cuts together with the end of QT': the first two cuts of the cycle and the
@@ -121,45 +123,55 @@ def build_08(data: Inputs, assets: tuple[str, ...], horizons: tuple[int, ...], p
     p12 = f.get(f"{a0}_12m_percentiles", [])
     good = f[a0 + "_horizons_all_positive"]
     bad = [h for h in horizons if h not in good]
-    pattern = ((f"every pivot was followed by a gain at {' and '.join(map(str, good))} months" if good else
-                "at no horizon was every pivot followed by a gain")
-               + (f", but not at {' or '.join(map(str, bad))} months" if bad and good else ""))
+    pattern = ((_("every pivot was followed by a gain at {horizons} months").format(
+                    horizons=_(" and ").join(map(str, good))) if good else
+                _("at no horizon was every pivot followed by a gain"))
+               + (_(", but not at {horizons} months").format(horizons=_(" or ").join(map(str, bad)))
+                  if bad and good else ""))
     own_reached = [v for a in assets for d in OWN_PIVOTS_8 for v in f["own_returns_pct"][a][d].values() if v is not None]
     own_pending = sum(v is None for a in assets for d in OWN_PIVOTS_8 for v in f["own_returns_pct"][a][d].values())
     facts["own_reached"] = len(own_reached)
     facts["own_reached_positive"] = int(sum(v > 0 for v in own_reached))
     facts["own_not_yet"] = int(own_pending)
     last18 = max(pd.Timestamp(d) for d in OWN_PIVOTS_8) + pd.DateOffset(months=max(horizons))
-    own_text = (f"Under the article's own definition (cuts with the end of QT: {', '.join(OWN_PIVOTS_8)}), "
-                f"{f['own_reached_positive']} of the {f['own_reached']} returns already in the data were gains; "
-                f"{own_pending} horizon(s) are not yet reached (the last on {last18:%Y-%m-%d})")
-    reason = ((f"Historical pivots: gains did follow at 12 months, but random windows rose as often (chance ≥ "
-               f"{min(f[f'{a}_min_chance_random'] for a in assets if f[f'{a}_any_horizon_all_positive']):.0%}); "
-               f"there was no cut in 2023" if any(f[f"{a}_any_horizon_all_positive"] for a in assets)
-               else "Not every historical pivot was followed by gains at any horizon")
-              + ". " + own_text)
+    own_text = _("Under the article's own definition (cuts with the end of QT: {pivots}), {positive} of the "
+                 "{reached} returns already in the data were gains; {pending} horizon(s) are not yet reached (the "
+                 "last on {last})").format(pivots=_(", ").join(OWN_PIVOTS_8), positive=f["own_reached_positive"],
+                                           reached=f["own_reached"], pending=own_pending, last=f"{last18:%Y-%m-%d}")
+    reason = ((_("Historical pivots: gains did follow at 12 months, but random windows rose as often (chance ≥ "
+                 "{chance:.0%}); there was no cut in 2023").format(
+                   chance=min(f[f"{a}_min_chance_random"] for a in assets if f[f"{a}_any_horizon_all_positive"]))
+               if any(f[f"{a}_any_horizon_all_positive"] for a in assets)
+               else _("Not every historical pivot was followed by gains at any horizon"))
+              + _(". ") + own_text)
+    asset0 = text(events.ASSETS[a0])
+    not_yet = _("not yet")
     explanation = (
-        f"The article's pivots as the data date them are {', '.join(f['pivot_dates'])} — the target-range data show "
-        f"{f['cuts_in_2023']} cuts announced in 2023, so its '2023' pivot is read as the first cut of that "
-        f"cycle, in September 2024. For {events.ASSETS[a0]}, {pattern}. At 12 months the pivots ranked at "
-        f"percentiles {', '.join(f'{x:.0f}' for x in p12)} of all 12-month windows (50 = a typical window). "
-        f"{events.ASSETS[a0]} rose in most windows whatever the start date, so 'gains followed' is the normal "
-        + (f"outcome: random start dates would do as well {f[a0 + '_min_chance_random']:.0%} of the time or more. "
-           if f[a0 + "_any_horizon_all_positive"] else "outcome, and here not even every pivot was followed by one. ")
-        + f"Across {f['btc12_choices']} reasonable definitions of 'the pivots' (helpers.events), every pivot was "
-        f"followed by a 12-month bitcoin gain in {f['btc12_choices_all_positive']}"
-        + (f", and in each of those random windows would do as well at least "
-           f"{f['btc12_min_chance_all_positive']:.0%} of the time. " if f["btc12_choices_all_positive"] else ". ")
-        + "With three events nothing here is "
-        "statistically significant; 'every time' describes three cases, not a rule. "
-        + own_text + ": the returns so far are "
-        + "; ".join(f"{events.ASSETS[a]} " + ", ".join(
-            f"{d} " + "/".join(f"{v:+.0f}%" if v is not None else "not yet" for v in f["own_returns_pct"][a][d].values())
-            for d in OWN_PIVOTS_8) for a in assets)
-        + f" (at {', '.join(map(str, horizons))} months). The verdict on this part waits for the horizons the claim "
-        "names; the record so far is shown, not judged early.")
-    settle = ("many more independent pivots (other central banks, longer histories), a definition of 'pivot' fixed "
-              "before looking at returns, and out-of-sample cases such as the end of QT in December 2025 (claim 9)")
+        _("The article's pivots as the data date them are {pivots} — the target-range data show {cuts} cuts "
+          "announced in 2023, so its '2023' pivot is read as the first cut of that cycle, in September 2024. For "
+          "{asset}, {pattern}. At 12 months the pivots ranked at percentiles {percentiles} of all 12-month windows "
+          "(50 = a typical window). {asset} rose in most windows whatever the start date, so 'gains followed' is "
+          "the normal ").format(pivots=_(", ").join(f["pivot_dates"]), cuts=f["cuts_in_2023"], asset=asset0,
+                                pattern=pattern, percentiles=_(", ").join(f"{x:.0f}" for x in p12))
+        + (_("outcome: random start dates would do as well {chance:.0%} of the time or more. ").format(
+               chance=f[a0 + "_min_chance_random"])
+           if f[a0 + "_any_horizon_all_positive"] else
+           _("outcome, and here not even every pivot was followed by one. "))
+        + _("Across {n} reasonable definitions of 'the pivots' (helpers.events), every pivot was followed by a "
+            "12-month bitcoin gain in {k}").format(n=f["btc12_choices"], k=f["btc12_choices_all_positive"])
+        + (_(", and in each of those random windows would do as well at least {chance:.0%} of the time. ").format(
+               chance=f["btc12_min_chance_all_positive"]) if f["btc12_choices_all_positive"] else _(". "))
+        + _("With three events nothing here is statistically significant; 'every time' describes three cases, not "
+            "a rule. ")
+        + _("{own}: the returns so far are {returns}").format(own=own_text, returns=_("; ").join(
+            f"{text(events.ASSETS[a])} " + _(", ").join(
+                f"{d} " + "/".join(f"{v:+.0f}%" if v is not None else not_yet
+                                   for v in f["own_returns_pct"][a][d].values())
+                for d in OWN_PIVOTS_8) for a in assets))
+        + _(" (at {horizons} months). The verdict on this part waits for the horizons the claim names; the record so "
+            "far is shown, not judged early.").format(horizons=_(", ").join(map(str, horizons))))
+    settle = _("many more independent pivots (other central banks, longer histories), a definition of 'pivot' fixed "
+               "before looking at returns, and out-of-sample cases such as the end of QT in December 2025 (claim 9)")
     sources = [u for d in f["pivot_dates"] for u in [lk.event_url(ev, d)]]
     table = pd.DataFrame(rows + own_rows).set_index(["pivots", "asset", "months"])
     return build(8, facts, table, reason, explanation, settle, sources)
@@ -184,7 +196,7 @@ def relative_months(m: pd.DataFrame, ev: pd.DataFrame, end: pd.Timestamp) -> pd.
     stance = pol.reindex(pol.index.union(starts)).ffill().reindex(starts).to_numpy()
     phases = policy_phases(ev, end)
     in_qt = np.zeros(len(mr), dtype=bool)
-    for _, p in phases[phases["phase"] == "QT"].iterrows():
+    for _i, p in phases[phases["phase"] == "QT"].iterrows():
         in_qt |= np.asarray((starts >= p["start"]) & (starts < p["end"]))
     out = pd.DataFrame({"relative": np.log1p(mr["eth"]) - np.log1p(mr["btc"]),
                         "btc": np.log1p(mr["btc"]), "eth": np.log1p(mr["eth"]),
@@ -216,22 +228,28 @@ def build_12(data: Inputs, reps: int, seed: int) -> Evidence:
     f = facts
     shares = [f[f"{k}_share_eth_ahead"] for k in DEFINITIONS_12]
     others_negative = all(f[f"{k}_other_mean_pct"] < 0 for k in DEFINITIONS_12)
-    reason = (f"In 'risk-on' months ETH beat BTC in only {min(shares):.0%}–{max(shares):.0%} of months; every 95% "
-              "interval includes zero; altcoins are not in the data")
+    reason = _("In 'risk-on' months ETH beat BTC in only {low:.0%}–{high:.0%} of months; every 95% interval includes "
+               "zero; altcoins are not in the data").format(low=min(shares), high=max(shares))
+    definition_names = {"easing": _("easing"), "outside_qt": _("outside qt"), "stocks_up": _("stocks up")}
     explanation = (
-        f"From {f['first_month']} to {f['last_month']}, with three definitions of 'risk appetite returns', ether's "
-        "average monthly return minus bitcoin's in those months was "
-        + ", ".join(f"{f[k + '_mean_pct']:+.1f}% ({k.replace('_', ' ')})" for k in DEFINITIONS_12)
-        + f"; ether was ahead in {min(shares):.0%} to {max(shares):.0%} of those months and "
-        + ("every 95% interval includes zero. " if all(f[k + '_ci_low_pct'] <= 0 <= f[k + '_ci_high_pct']
-                                                        for k in DEFINITIONS_12) else "not every interval includes zero. ")
-        + ("Ether lagged bitcoin on average in the other months. " if others_negative else "")
-        + f"Ether's monthly returns vary about {f['eth_volatility_ratio']:.1f} times as much as bitcoin's, so it is "
-        "ahead in many months and behind in many others; averages that are each within noise do not make a rule. "
-        + "The altcoin claim (a 1–3 "
-        "month lag) cannot be checked: the snapshot has no altcoin prices.")
-    settle = ("daily prices of a fixed, survivorship-free list of altcoins (including coins that later died) to "
-              "test the 1–3 month lag; a risk-appetite measure defined before looking at ETH/BTC")
+        _("From {first} to {last}, with three definitions of 'risk appetite returns', ether's average monthly return "
+          "minus bitcoin's in those months was {means}; ether was ahead in {low:.0%} to {high:.0%} of those months "
+          "and ").format(
+              first=f["first_month"], last=f["last_month"],
+              means=_(", ").join(_("{mean:+.1f}% ({definition})").format(
+                  mean=f[k + "_mean_pct"], definition=definition_names.get(k, k.replace("_", " ")))
+                  for k in DEFINITIONS_12),
+              low=min(shares), high=max(shares))
+        + (_("every 95% interval includes zero. ") if all(f[k + '_ci_low_pct'] <= 0 <= f[k + '_ci_high_pct']
+                                                           for k in DEFINITIONS_12) else
+           _("not every interval includes zero. "))
+        + (_("Ether lagged bitcoin on average in the other months. ") if others_negative else "")
+        + _("Ether's monthly returns vary about {ratio:.1f} times as much as bitcoin's, so it is ahead in many months "
+            "and behind in many others; averages that are each within noise do not make a rule. ").format(
+                ratio=f["eth_volatility_ratio"])
+        + _("The altcoin claim (a 1–3 month lag) cannot be checked: the snapshot has no altcoin prices."))
+    settle = _("daily prices of a fixed, survivorship-free list of altcoins (including coins that later died) to "
+               "test the 1–3 month lag; a risk-appetite measure defined before looking at ETH/BTC")
     return build(12, facts, lk.table(rows), reason, explanation, settle)
 
 
@@ -255,23 +273,27 @@ def build_13(data: Inputs, assets: tuple[str, ...], reps: int, seed: int) -> Evi
     excl = sum(f[f"{a}_{k}_ci_low_pct"] > 0 or f[f"{a}_{k}_ci_high_pct"] < 0 for a in assets for k in ("q1", "novdec"))
     facts["estimates_leaning_as_claimed"] = int(leans)
     facts["intervals_excluding_zero"] = int(excl)
-    reason = (f"{events.ASSETS[a0]}: Q1 {f[a0 + '_q1_diff_pct']:+.1f} and Nov–Dec {f[a0 + '_novdec_diff_pct']:+.1f} "
-              f"points a month against other months; {excl} of {2 * len(assets)} intervals exclude zero")
+    asset0 = text(events.ASSETS[a0])
+    reason = _("{asset}: Q1 {q1:+.1f} and Nov–Dec {novdec:+.1f} points a month against other months; {excl} of "
+               "{n} intervals exclude zero").format(asset=asset0, q1=f[a0 + "_q1_diff_pct"],
+                                                    novdec=f[a0 + "_novdec_diff_pct"], excl=excl, n=2 * len(assets))
     explanation = (
-        f"Monthly returns grouped by season ({reps:,} bootstrap draws, seed {seed}): for {events.ASSETS[a0]}, January–"
-        f"March averaged {f[a0 + '_q1_diff_pct']:+.1f} points a month against the other months (95% interval "
-        f"{f[a0 + '_q1_ci_low_pct']:+.1f} to {f[a0 + '_q1_ci_high_pct']:+.1f}) and November–December "
-        f"{f[a0 + '_novdec_diff_pct']:+.1f} (interval {f[a0 + '_novdec_ci_low_pct']:+.1f} to "
-        f"{f[a0 + '_novdec_ci_high_pct']:+.1f})"
-        + "".join(f"; for {events.ASSETS[a]} {f[a + '_q1_diff_pct']:+.1f} and {f[a + '_novdec_diff_pct']:+.1f}"
+        _("Monthly returns grouped by season ({reps:,} bootstrap draws, seed {seed}): for {asset}, January–March "
+          "averaged {q1:+.1f} points a month against the other months (95% interval {q1_lo:+.1f} to {q1_hi:+.1f}) "
+          "and November–December {novdec:+.1f} (interval {novdec_lo:+.1f} to {novdec_hi:+.1f})").format(
+              reps=reps, seed=seed, asset=asset0, q1=f[a0 + "_q1_diff_pct"], q1_lo=f[a0 + "_q1_ci_low_pct"],
+              q1_hi=f[a0 + "_q1_ci_high_pct"], novdec=f[a0 + "_novdec_diff_pct"],
+              novdec_lo=f[a0 + "_novdec_ci_low_pct"], novdec_hi=f[a0 + "_novdec_ci_high_pct"])
+        + "".join(_("; for {asset} {q1:+.1f} and {novdec:+.1f}").format(
+                      asset=text(events.ASSETS[a]), q1=f[a + "_q1_diff_pct"], novdec=f[a + "_novdec_diff_pct"])
                   for a in assets[1:])
-        + f". Read the signs first: {leans} of {2 * len(assets)} estimates lean the way the claim says. Then the "
-        f"intervals: {excl} of {2 * len(assets)} exclude zero"
-        + (". With about a dozen years per calendar month, differences of this size cannot be told from chance"
+        + _(". Read the signs first: {leans} of {n} estimates lean the way the claim says. Then the intervals: "
+            "{excl} of {n} exclude zero").format(leans=leans, n=2 * len(assets), excl=excl)
+        + (_(". With about a dozen years per calendar month, differences of this size cannot be told from chance")
            if excl == 0 else "")
-        + "; and looking at all twelve months for a pattern makes a few false alarms likely. The flows themselves "
-        "(bonuses, pension contributions, tax-loss sales) are not in the data.")
-    settle = ("data on the flows themselves — monthly ETF and exchange inflows, realised losses in tax-lot data — "
-              "and many more years of prices")
+        + _("; and looking at all twelve months for a pattern makes a few false alarms likely. The flows themselves "
+            "(bonuses, pension contributions, tax-loss sales) are not in the data."))
+    settle = _("data on the flows themselves — monthly ETF and exchange inflows, realised losses in tax-lot data — "
+               "and many more years of prices")
     return build(13, facts, pd.DataFrame(rows).set_index(["asset", "months"]), reason, explanation, settle)
 

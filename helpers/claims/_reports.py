@@ -22,8 +22,10 @@ from helpers.claims._part4_comovement import (ALIGNMENTS_7, KINDS_7, SOURCES_7, 
                                               variants_table, weekly_moves)
 from helpers.claims._part5_patterns import OWN_PIVOTS_8, build_08, build_12, build_13, own_pivot_table
 from helpers.claims._rules import rule_07
-from helpers.claims._scale import Evidence, Note, check_claim_number, fresh, reaches, reveal_evidence
+from helpers.claims._scale import Evidence, Note, check_claim_number, fresh, reaches, reveal_evidence, shown_verdict
 from helpers.data import memo
+from helpers.i18n import gettext as _
+from helpers.i18n import language, text
 from helpers.validate import check_choice, check_choices, check_date, check_int, check_ints, check_number, check_seed
 
 _BUILDERS: dict[int, Callable[..., Evidence]] = {
@@ -35,13 +37,14 @@ MAX_PERMUTATIONS = 4_999  # block permutations (claim 11): five times the lesson
 
 
 @memo
-def _built(number: int, *choices: Any) -> Evidence:
-    """Claim ``number``'s evidence for checked ``choices`` (cached; callers get :func:`fresh` copies)."""
+def _built(number: int, lang: str, *choices: Any) -> Evidence:
+    """Claim ``number``'s evidence for checked ``choices``, its texts in ``lang`` (cached per language;
+    callers get :func:`fresh` copies)."""
     return _BUILDERS[number](inputs(), *choices)
 
 
 def _get(number: int, *choices: Any) -> Evidence:
-    return fresh(_built(number, *choices))
+    return fresh(_built(number, language(), *choices))
 
 
 # ---------------------------------------------------------------------------
@@ -197,11 +200,15 @@ def correlation_report(window: int = 60, source: str = "Yahoo", kind: str = "log
     c = check_number("claimed", claimed, -1.0, 1.0)
     s = corr_summary(_pairs(source, kind, alignment), w, y, source, kind, alignment)
     verdict = rule_07({"reaches_claim": reaches(s["max"], c, 0.01), "shortfall": c - s["max"]})
-    return (f"{w}-day correlation of BTC ({source}) and S&P 500 {kind} returns, {alignment}, in {y}:\n"
-            f"  highest {s['max']:.3f} on {s['max_date']}; median {s['median']:.2f}; "
-            f"above 0.5 on {s['share_above_0_5']:.0%} of {s['days']} days\n"
-            f"  against the claimed {c:.2f}: {verdict}"
-            + ("" if w == 60 else "  (the article's window is 60 days)"))
+    returns = _("log returns") if kind == "log" else _("simple returns")
+    return (_("{window}-day correlation of BTC ({source}) and S&P 500 {returns}, {alignment}, in {year}:").format(
+                window=w, source=text(source), returns=returns, alignment=text(alignment), year=y) + "\n"
+            + "  " + _("highest {max:.3f} on {max_date}; median {median:.2f}; "
+                       "above 0.5 on {share:.0%} of {days} days").format(
+                max=s["max"], max_date=s["max_date"], median=s["median"], share=s["share_above_0_5"],
+                days=s["days"]) + "\n"
+            + "  " + _("against the claimed {claimed:.2f}: {verdict}").format(claimed=c, verdict=shown_verdict(verdict))
+            + ("" if w == 60 else "  " + _("(the article's window is 60 days)")))
 
 
 def claim_07(window: int = 60, year: int = 2025, claimed: float = 0.72, step: float = 0.01) -> Evidence:

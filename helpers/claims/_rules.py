@@ -15,6 +15,7 @@ import pandas as pd
 from helpers.claims._lookup import confirmed
 from helpers.claims._scale import (CANNOT, FALSE, MISLEADING, NOT_SUPPORTED, SUPPORTED, Evidence, Part, matches,
                                    most_favourable, overall_verdict)
+from helpers.i18n import N_, text
 
 # ---------------------------------------------------------------------------
 # Claim texts and rules
@@ -39,122 +40,122 @@ def _reads_facts(fn: Callable[[Mapping[str, Any]], str]) -> Callable[[Mapping[st
     return rule
 
 
-_RULE_FROM_PARTS = ("each part has its own rule (below); the claim's verdict is the least favourable verdict among "
+_RULE_FROM_PARTS = (N_("each part has its own rule (below); the claim's verdict is the least favourable verdict among "
                     "the parts that can be checked (false, then not supported by this data, then misleading, then "
-                    "supported); parts that cannot be checked are listed, not counted")
+                    "supported); parts that cannot be checked are listed, not counted"))
 
 _META: dict[int, dict[str, Any]] = {
-    1: {"short": "The Fed ended QT in December 2025.",
-        "en": "The Fed formally ended quantitative tightening (QT) in December 2025.",
+    1: {"short": N_("The Fed ended QT in December 2025."),
+        "en": N_("The Fed formally ended quantitative tightening (QT) in December 2025."),
         "zh": ("美联储已于2025年12月正式终结量化紧缩",), "article": "A",
-        "tested": "the policy-event table (kind qt_end, its effective date and `checked`) and weekly "
-                  "Treasury holdings from the H.4.1 balance sheet before and after that date",
+        "tested": N_("the policy-event table (kind qt_end, its effective date and `checked`) and weekly "
+                  "Treasury holdings from the H.4.1 balance sheet before and after that date"),
         "rule": _RULE_FROM_PARTS},
-    2: {"short": "QT withdrew about $2 trillion over three years from 2022.",
-        "en": "Since the Fed started QT in 2022 it has withdrawn about $2 trillion of liquidity over three years.",
+    2: {"short": N_("QT withdrew about $2 trillion over three years from 2022."),
+        "en": N_("Since the Fed started QT in 2022 it has withdrawn about $2 trillion of liquidity over three years."),
         "zh": ("自2022年美联储启动QT以来,三年间从金融市场回收约2万亿美元流动性",), "article": "A",
-        "tested": "weekly total assets and securities (Treasuries + MBS), from the 2022 peak and from the start "
+        "tested": N_("weekly total assets and securities (Treasuries + MBS), from the 2022 peak and from the start "
                   "of runoff (2022-06-01) to the week nearest the end of runoff (2025-12-01); where the drain landed "
-                  "(bank reserves, ON RRP, net liquidity); the months of runoff",
+                  "(bank reserves, ON RRP, net liquidity); the months of runoff"),
         "rule": _RULE_FROM_PARTS},
-    3: {"short": "Treasury purchases restarted in Q1 2025 at $35B a month; $45B and $38B repo operations.",
-        "en": "The Fed restarted Treasury purchases in Q1 2025 at $35 billion a month and injected $45 billion "
-              "through repo operations (and a '$38 billion repo operation').",
+    3: {"short": N_("Treasury purchases restarted in Q1 2025 at $35B a month; $45B and $38B repo operations."),
+        "en": N_("The Fed restarted Treasury purchases in Q1 2025 at $35 billion a month and injected $45 billion "
+              "through repo operations (and a '$38 billion repo operation')."),
         "zh": ("在2025年第一季度以每月350億美元的速度重新啓動國債購買,並通過回購操作注入450億美元的流動性",
                "联准会的380億美元回購操作"), "article": "B",
-        "tested": "weekly Treasury holdings over Q1 2025, the month-by-month changes, and the first purchase "
-                  "decision (kind rmp / qe_start / qe_expand) in the event table; repo operations are not in the data",
+        "tested": N_("weekly Treasury holdings over Q1 2025, the month-by-month changes, and the first purchase "
+                  "decision (kind rmp / qe_start / qe_expand) in the event table; repo operations are not in the data"),
         "rule": _RULE_FROM_PARTS},
-    4: {"short": "The FOMC delayed rate cuts until 1 December 2025.",
-        "en": "In 2025 the FOMC delayed rate cuts until 1 December 2025.",
+    4: {"short": N_("The FOMC delayed rate cuts until 1 December 2025."),
+        "en": N_("In 2025 the FOMC delayed rate cuts until 1 December 2025."),
         "zh": ("同時將降息推遲至2025年12月1日",), "article": "B",
-        "tested": "the daily target range (policy_rates) — every change in 2025 — and the FOMC statements in "
-                  "the event table",
-        "rule": "supported if the year's first cut of the target range was announced or took effect within one "
-                "day of the claimed date; false otherwise"},
-    5: {"short": "From early 2023 the balance sheet shrank from about $8.7 trillion.",
-        "en": "During QT from early 2023 to the end of 2025 the Fed's balance sheet shrank from about $8.7 trillion.",
+        "tested": N_("the daily target range (policy_rates) — every change in 2025 — and the FOMC statements in "
+                  "the event table"),
+        "rule": N_("supported if the year's first cut of the target range was announced or took effect within one "
+                "day of the claimed date; false otherwise")},
+    5: {"short": N_("From early 2023 the balance sheet shrank from about $8.7 trillion."),
+        "en": N_("During QT from early 2023 to the end of 2025 the Fed's balance sheet shrank from about $8.7 trillion."),
         "zh": ("在2023年初至2025年底的量化緊縮期間,联准会的資產負債表從大約8.7萬億美元縮減至更低水平",),
         "article": "B",
-        "tested": "weekly total assets at the start of 2023, their highest level in the first half of 2023, and "
-                  "at the end of 2025",
+        "tested": N_("weekly total assets at the start of 2023, their highest level in the first half of 2023, and "
+                  "at the end of 2025"),
         "rule": _RULE_FROM_PARTS},
-    6: {"short": "Bitcoin rose 11% after the announcement; $590M liquidated in the 24 hours before.",
-        "en": "Bitcoin rose 11% after the Fed's policy announcement; $590 million of leveraged positions were "
-              "liquidated in the 24 hours before it.",
+    6: {"short": N_("Bitcoin rose 11% after the announcement; $590M liquidated in the 24 hours before."),
+        "en": N_("Bitcoin rose 11% after the Fed's policy announcement; $590 million of leveraged positions were "
+              "liquidated in the 24 hours before it."),
         "zh": ("联准会政策宣布後,比特幣漲11%", "公告前24小时内,杠杆头寸爆仓总额达5.9亿美元"), "article": "B and A",
-        "tested": "daily BTC closes after the FOMC announcements of 2025-10-29 (end of QT) and 2025-12-10 (bill "
+        "tested": N_("daily BTC closes after the FOMC announcements of 2025-10-29 (end of QT) and 2025-12-10 (bill "
                   "purchases), from the close before and the close of the announcement day, over 1, 7 and 30 "
-                  "days, and the best close within 30 days; liquidations are not in the data",
+                  "days, and the best close within 30 days; liquidations are not in the data"),
         "rule": _RULE_FROM_PARTS},
-    7: {"short": "In 2025 the 60-day BTC–S&P 500 correlation reached 0.72.",
-        "en": "In 2025 the 60-day correlation between bitcoin and the S&P 500 reached 0.72.",
+    7: {"short": N_("In 2025 the 60-day BTC–S&P 500 correlation reached 0.72."),
+        "en": N_("In 2025 the 60-day correlation between bitcoin and the S&P 500 reached 0.72."),
         "zh": ("2025年,比特幣與標準普爾500指數的60天相關性達到了0.72",), "article": "B",
-        "tested": "60-day rolling correlations of daily BTC and S&P 500 returns in 2025, for every combination of "
+        "tested": N_("60-day rolling correlations of daily BTC and S&P 500 returns in 2025, for every combination of "
                   "BTC source (Yahoo; Coinbase as dated; Coinbase re-aligned to Yahoo's days), return type "
-                  "(log, simple) and alignment (common trading days; same calendar day)",
-        "rule": ("supported if the highest value over all variants reaches the claimed value (to two decimals); "
+                  "(log, simple) and alignment (common trading days; same calendar day)"),
+        "rule": (N_("supported if the highest value over all variants reaches the claimed value (to two decimals); "
                 "not supported by this data if it falls short by no more than 0.10 (a high correlation is real, but "
-                "the number given is not reproduced); false if it falls short by more")},
-    8: {"short": "Every tightening-to-easing pivot (2019, 2020, 2023) was followed by strong crypto gains "
-                 "within 6–18 months.",
-        "en": "Every Fed pivot from tightening to easing (2019, 2020, 2023) was followed by strong crypto gains "
-              "within 6 to 18 months.",
+                "the number given is not reproduced); false if it falls short by more"))},
+    8: {"short": N_("Every tightening-to-easing pivot (2019, 2020, 2023) was followed by strong crypto gains "
+                 "within 6–18 months."),
+        "en": N_("Every Fed pivot from tightening to easing (2019, 2020, 2023) was followed by strong crypto gains "
+              "within 6 to 18 months."),
         "zh": ("每一次美联储由紧缩转宽松后的6-18个月,加密市场均迎来强劲上涨",
                "每当政策由紧缩转为宽松(降息叠加QT终结),风险资产往往在6-12个月内大幅上涨"), "article": "A",
-        "tested": "an event study (helpers.events) of BTC and ETH after the article's three pivots at 6, 12 and 18 "
+        "tested": N_("an event study (helpers.events) of BTC and ETH after the article's three pivots at 6, 12 and 18 "
                   "months, each against the base rate of all windows of the same length; and the same horizons after "
                   "the article's own definition of a pivot in 2025 (cuts together with the end of QT), as far as the "
-                  "data reach",
+                  "data reach"),
         "rule": _RULE_FROM_PARTS},
-    9: {"short": "After QT ends, bitcoin is expected to reach $90,000–100,000.",
-        "en": "After QT ends, bitcoin is expected to test the $90,000–100,000 range.",
+    9: {"short": N_("After QT ends, bitcoin is expected to reach $90,000–100,000."),
+        "en": N_("After QT ends, bitcoin is expected to test the $90,000–100,000 range."),
         "zh": ("比特币有望冲击90000-100000美元区间",), "article": "A",
-        "tested": "daily BTC closes from the end of runoff (2025-12-01) to the end of the data",
-        "rule": ("with no horizon, the forecast is scored against the record so far: supported if BTC reached the "
+        "tested": N_("daily BTC closes from the end of runoff (2025-12-01) to the end of the data"),
+        "rule": (N_("with no horizon, the forecast is scored against the record so far: supported if BTC reached the "
                 "range's lower end and is at or above it at the end of the data; misleading if it reached it but "
                 "has since fallen below (touched, not held); not supported by this data if it has not reached it. "
                 "With a horizon (in days): supported if BTC closed at or above the lower end within it (or, "
-                "reading 'at end', on its last day), false if not, cannot be checked if the horizon runs past the data")},
-    10: {"short": "Total crypto market value fell 15% in 2025 under QT.",
-         "en": "Under QT in 2025 the total crypto market value fell 15%.",
+                "reading 'at end', on its last day), false if not, cannot be checked if the horizon runs past the data"))},
+    10: {"short": N_("Total crypto market value fell 15% in 2025 under QT."),
+         "en": N_("Under QT in 2025 the total crypto market value fell 15%."),
          "zh": ("在2025年,FOMC實施了激進的量化緊縮措施", "導致整體加密貨幣市場市值下降了15%"), "article": "B",
-         "tested": "total crypto market value: an outside figure (CoinGecko's annual report; not in the snapshot), "
+         "tested": N_("total crypto market value: an outside figure (CoinGecko's annual report; not in the snapshot), "
                    "with BTC and ETH calendar-2025 returns from the snapshot as a check; 'under QT': the event "
-                   "table's runoff phase, slowdown and end, and the 2025 rate cuts",
+                   "table's runoff phase, slowdown and end, and the 2025 rate cuts"),
          "rule": _RULE_FROM_PARTS},
-    11: {"short": "Fed liquidity injections directly cause crypto price moves.",
-         "en": "Empirical evidence shows a direct causal link between Fed liquidity injections and crypto price moves.",
+    11: {"short": N_("Fed liquidity injections directly cause crypto price moves."),
+         "en": N_("Empirical evidence shows a direct causal link between Fed liquidity injections and crypto price moves."),
          "zh": ("實證證據表明,联准会流動性注入與加密貨幣價格波動之間存在直接因果關係",), "article": "B",
-         "tested": "lead–lag correlations (lags −12 to +12 weeks) of weekly changes in net liquidity and in total "
-                   "assets with weekly BTC returns, with a block-permutation test over all lags (helpers.stats)",
-         "rule": ("co-movement cannot establish direct causation, so this data can never support the claim: not "
+         "tested": N_("lead–lag correlations (lags −12 to +12 weeks) of weekly changes in net liquidity and in total "
+                   "assets with weekly BTC returns, with a block-permutation test over all lags (helpers.stats)"),
+         "rule": (N_("co-movement cannot establish direct causation, so this data can never support the claim: not "
                  "supported by this data if no lag beats the best lag of unrelated series (family-wise p ≥ 0.05 for "
-                 "every measure); misleading if some lag does (co-movement presented as cause)")},
-    12: {"short": "Ether outperforms bitcoin when risk appetite returns; altcoins follow 1–3 months later.",
-         "en": "When risk appetite returns, ether is expected to outperform bitcoin; altcoins follow 1–3 months "
-               "after bitcoin.",
+                 "every measure); misleading if some lag does (co-movement presented as cause)"))},
+    12: {"short": N_("Ether outperforms bitcoin when risk appetite returns; altcoins follow 1–3 months later."),
+         "en": N_("When risk appetite returns, ether is expected to outperform bitcoin; altcoins follow 1–3 months "
+               "after bitcoin."),
          "zh": ("风险偏好提升周期以太坊有望跑赢比特币", "山寨币通常在比特币确立强势上涨1-3个月后迎来放大涨幅"),
          "article": "A",
-         "tested": "monthly ETH-minus-BTC log returns in 'risk-on' months under three definitions (the Fed's latest "
+         "tested": N_("monthly ETH-minus-BTC log returns in 'risk-on' months under three definitions (the Fed's latest "
                    "decision was easing; outside QT; the S&P 500 rose that month), with bootstrap intervals; "
-                   "altcoins are not in the data",
+                   "altcoins are not in the data"),
          "rule": _RULE_FROM_PARTS},
-    13: {"short": "Q1 brings fresh inflows; Nov–Dec tax-loss selling depresses prices.",
-         "en": "Q1 is the peak season for new money, and tax-loss selling in November–December weighs on prices.",
+    13: {"short": N_("Q1 brings fresh inflows; Nov–Dec tax-loss selling depresses prices."),
+         "en": N_("Q1 is the peak season for new money, and tax-loss selling in November–December weighs on prices."),
          "zh": ("每年一季度为新资金入场高峰", "11-12月,投资者常为税务目的卖出亏损资产"), "article": "A",
-         "tested": "monthly BTC and ETH returns: January–March and November–December against all other months, "
-                   "with bootstrap intervals (helpers.events.season_contrast); flow data are not in the snapshot",
+         "tested": N_("monthly BTC and ETH returns: January–March and November–December against all other months, "
+                   "with bootstrap intervals (helpers.events.season_contrast); flow data are not in the snapshot"),
          "rule": _RULE_FROM_PARTS},
-    14: {"short": "The balance sheet and crypto valuations became more tightly linked in 2025.",
-         "en": "The correlation between the size of the Fed's balance sheet and crypto valuations strengthened "
-               "markedly in 2025.",
+    14: {"short": N_("The balance sheet and crypto valuations became more tightly linked in 2025."),
+         "en": N_("The correlation between the size of the Fed's balance sheet and crypto valuations strengthened "
+               "markedly in 2025."),
          "zh": ("联准会資產負債表規模與加密貨幣估值之間的相關性在2025年顯著增強",), "article": "B",
-         "tested": "correlations of weekly changes in total assets and in net liquidity with weekly BTC returns, "
-                   "year by year, comparing 2025 with all earlier weeks (Fisher z test)",
-         "rule": ("per measure: supported if 2025's correlation is higher than before with one-sided p < 0.05; "
+         "tested": N_("correlations of weekly changes in total assets and in net liquidity with weekly BTC returns, "
+                   "year by year, comparing 2025 with all earlier weeks (Fisher z test)"),
+         "rule": (N_("per measure: supported if 2025's correlation is higher than before with one-sided p < 0.05; "
                  "not supported by this data if it is higher but not distinguishable from chance; false if it is "
-                 "not higher. Most favourable over the two measures")},
+                 "not higher. Most favourable over the two measures"))},
 }
 
 
@@ -380,96 +381,96 @@ def rule_14(facts: Mapping[str, Any]) -> str:
     return most_favourable(verdicts)
 
 
-_REPO_SETTLE = ("the New York Fed's repo operation results (daily amounts by operation), newyorkfed.org")
+_REPO_SETTLE = (N_("the New York Fed's repo operation results (daily amounts by operation), newyorkfed.org"))
 # claim -> parts: (key, text, rule in words, rule function, facts it reads, what would settle it)
 _PARTS: dict[int, tuple[tuple[str, str, str, Callable[[Mapping[str, Any]], str], tuple[str, ...], str], ...]] = {
-    1: (("a", "runoff stopped in December 2025 (the balance sheet)",
-         "supported if Treasury holdings fell in the weeks before the end of runoff and did not fall more than the "
-         "tolerance below that week's level afterwards; false otherwise",
+    1: (("a", N_("runoff stopped in December 2025 (the balance sheet)"),
+         N_("supported if Treasury holdings fell in the weeks before the end of runoff and did not fall more than the "
+         "tolerance below that week's level afterwards; false otherwise"),
          part_01_stopped, ("treasuries_change_before_bn", "treasuries_fall_after_bn", "tolerance_bn"), ""),
-        ("b", "the Fed formally decided it (the policy-event table)",
-         "false if the table has no qt_end decision taking effect in the claimed month; supported if it has one in "
+        ("b", N_("the Fed formally decided it (the policy-event table)"),
+         N_("false if the table has no qt_end decision taking effect in the claimed month; supported if it has one in "
          "a row checked against the release or the data (checked: primary or data); cannot be checked if the row "
-         "rests on secondary copies only",
+         "rests on secondary copies only"),
          part_01_decision, ("decision_in_claimed_month", "checked"),
-         "the FOMC statement and implementation note of 29 October 2025 read on federalreserve.gov (the table's "
-         "row rests on secondary copies)")),
-    2: (("a", "about $2 trillion: the size of the balance sheet's shrinkage",
-         "supported if every measure (total assets or securities, from the 2022 peak or from 1 June 2022) rounds to "
-         "the claimed size (nearest trillion); misleading if only some do; false if none does",
+         N_("the FOMC statement and implementation note of 29 October 2025 read on federalreserve.gov (the table's "
+         "row rests on secondary copies)"))),
+    2: (("a", N_("about $2 trillion: the size of the balance sheet's shrinkage"),
+         N_("supported if every measure (total assets or securities, from the 2022 peak or from 1 June 2022) rounds to "
+         "the claimed size (nearest trillion); misleading if only some do; false if none does"),
          part_02_size, ("n_measures", "n_matching"), ""),
-        ("b", "'withdrew liquidity from financial markets': where the drain landed",
-         "supported if bank reserves or net liquidity fell by an amount rounding to the claimed size; misleading if "
-         "they did not but the balance sheet did shrink by it (a real drain, given the wrong name); false if neither",
+        ("b", N_("'withdrew liquidity from financial markets': where the drain landed"),
+         N_("supported if bank reserves or net liquidity fell by an amount rounding to the claimed size; misleading if "
+         "they did not but the balance sheet did shrink by it (a real drain, given the wrong name); false if neither"),
          part_02_liquidity, ("reserves_fall_tn", "net_liquidity_fall_tn", "claimed_tn", "step_tn", "n_matching"), ""),
-        ("c", "'over three years': how long runoff lasted",
-         "supported if the months of runoff, in years, round to the claimed span (nearest year; a half year counts, "
-         "as for 'about'); false otherwise",
+        ("c", N_("'over three years': how long runoff lasted"),
+         N_("supported if the months of runoff, in years, round to the claimed span (nearest year; a half year counts, "
+         "as for 'about'); false otherwise"),
          part_02_years, ("runoff_months", "claimed_years"), "")),
-    3: (("a", "Treasury purchases restarted in Q1 2025 at $35 billion a month",
-         "false if Treasury holdings fell over Q1 and the first purchase decision of the year came after Q1; "
-         "supported if holdings rose and a purchase decision came in Q1; misleading otherwise",
+    3: (("a", N_("Treasury purchases restarted in Q1 2025 at $35 billion a month"),
+         N_("false if Treasury holdings fell over Q1 and the first purchase decision of the year came after Q1; "
+         "supported if holdings rose and a purchase decision came in Q1; misleading otherwise"),
          part_03_purchases, ("q1_end", "first_purchase_decision", "treasuries_change_q1_bn"), ""),
-        ("b", "$45 billion injected through repo operations, and a '$38 billion repo operation'",
-         "cannot be checked: the snapshot holds no repo-operation series",
+        ("b", N_("$45 billion injected through repo operations, and a '$38 billion repo operation'"),
+         N_("cannot be checked: the snapshot holds no repo-operation series"),
          _not_in_data("repo_operations_in_data"), ("repo_operations_in_data",), _REPO_SETTLE)),
-    5: (("a", "'from about $8.7 trillion' in early 2023",
-         "supported if total assets at the start of 2023 round to the claim (nearest $0.1 trillion); misleading if "
-         "only a short-lived level later in the first half of 2023 does; false if neither",
+    5: (("a", N_("'from about $8.7 trillion' in early 2023"),
+         N_("supported if total assets at the start of 2023 round to the claim (nearest $0.1 trillion); misleading if "
+         "only a short-lived level later in the first half of 2023 does; false if neither"),
          part_05_level, ("start_matches", "peak_matches"), ""),
-        ("b", "the balance sheet shrank by the end of 2025",
-         "supported if total assets were lower at the end than at the start; false otherwise",
+        ("b", N_("the balance sheet shrank by the end of 2025"),
+         N_("supported if total assets were lower at the end than at the start; false otherwise"),
          part_05_shrank, ("shrank",), "")),
-    6: (("a", "bitcoin rose 11% after the announcement",
-         "supported if any measured return reaches the claimed rise (nearest percent); not supported by this data if "
-         "none does but the best comes within half of it; false if the best is less than half of it",
+    6: (("a", N_("bitcoin rose 11% after the announcement"),
+         N_("supported if any measured return reaches the claimed rise (nearest percent); not supported by this data if "
+         "none does but the best comes within half of it; false if the best is less than half of it"),
          part_06_rise, ("reaches_claim", "max_return_pct", "claimed_pct"), ""),
-        ("b", "$590 million of leveraged positions liquidated in the 24 hours before",
-         "cannot be checked: the snapshot holds no derivatives or liquidation data",
+        ("b", N_("$590 million of leveraged positions liquidated in the 24 hours before"),
+         N_("cannot be checked: the snapshot holds no derivatives or liquidation data"),
          _not_in_data("liquidations_in_data"), ("liquidations_in_data",),
-         "exchange liquidation data (futures and perpetual swaps across the main exchanges, hour by hour)")),
-    8: (("a", "the article's historical pivots (2019, 2020, '2023')",
-         "per asset: false if at no horizon (6, 12, 18 months) were all pivots followed by gains; supported if at some "
+         N_("exchange liquidation data (futures and perpetual swaps across the main exchanges, hour by hour)"))),
+    8: (("a", N_("the article's historical pivots (2019, 2020, '2023')"),
+         N_("per asset: false if at no horizon (6, 12, 18 months) were all pivots followed by gains; supported if at some "
          "horizon all were and random windows would do as well less than 5% of the time; misleading if all were but "
-         "random windows would often do as well. Most favourable over BTC and ETH",
+         "random windows would often do as well. Most favourable over BTC and ETH"),
          part_08_article, ("assets", "*_any_horizon_all_positive", "*_min_chance_random"), ""),
-        ("b", "the article's own definition of a pivot — rate cuts together with the end of QT (2025) — so far",
-         "per asset and pivot, at 6, 12 and 18 months: a gain if any horizon in the data shows a rise; supported if "
+        ("b", N_("the article's own definition of a pivot — rate cuts together with the end of QT (2025) — so far"),
+         N_("per asset and pivot, at 6, 12 and 18 months: a gain if any horizon in the data shows a rise; supported if "
          "every pivot shows one; false if a pivot shows none with every horizon in the data; otherwise cannot be "
-         "checked yet (a horizon is not reached). Most favourable over BTC and ETH",
+         "checked yet (a horizon is not reached). Most favourable over BTC and ETH"),
          part_08_own, ("own_assets", "own_returns_pct"),
-         "prices up to 18 months after the last of the 2025 pivots")),
-    10: (("a", "total crypto market value fell 15% in 2025",
-          "the snapshot has no total market value, so the figure used is the outside one named in the evidence: "
+         N_("prices up to 18 months after the last of the 2025 pivots"))),
+    10: (("a", N_("total crypto market value fell 15% in 2025"),
+          N_("the snapshot has no total market value, so the figure used is the outside one named in the evidence: "
           "supported if it rounds to the claimed fall (nearest percent); not supported if it shows a fall of another "
-          "size; false if a rise; cannot be checked without a figure",
+          "size; false if a rise; cannot be checked without a figure"),
           part_10_market, ("market_cap_change_pct", "claimed_pct"),
-          "a daily total crypto market-capitalisation series with a documented method (which coins, which supply)"),
-         ("b", "'under QT': the year as the event table dates it",
-          "supported if runoff ran all year, was not slowed and rates were not cut; misleading if runoff ran for part "
-          "of the year or was slowed, or rates were cut (a year that mixed QT with easing); false if no runoff",
+          N_("a daily total crypto market-capitalisation series with a documented method (which coins, which supply)")),
+         ("b", N_("'under QT': the year as the event table dates it"),
+          N_("supported if runoff ran all year, was not slowed and rates were not cut; misleading if runoff ran for part "
+          "of the year or was slowed, or rates were cut (a year that mixed QT with easing); false if no runoff"),
           part_10_under_qt, ("runoff_months_in_year", "runoff_slowed_in_year", "cuts_in_year"), "")),
-    12: (("a", "ether outperforms bitcoin when risk appetite returns",
-          "supported if under every definition of 'risk-on' ETH beat BTC on average with a 95% interval above zero; "
+    12: (("a", N_("ether outperforms bitcoin when risk appetite returns"),
+          N_("supported if under every definition of 'risk-on' ETH beat BTC on average with a 95% interval above zero; "
           "false if under every definition it lagged with an interval below zero; not supported by this data "
-          "otherwise",
+          "otherwise"),
           part_12_ether, ("definitions", "*_ci_low_pct", "*_ci_high_pct"), ""),
-         ("b", "altcoins follow 1–3 months after bitcoin",
-          "cannot be checked: the snapshot has no altcoin prices",
+         ("b", N_("altcoins follow 1–3 months after bitcoin"),
+          N_("cannot be checked: the snapshot has no altcoin prices"),
           _not_in_data("altcoins_in_data"), ("altcoins_in_data",),
-          "daily prices of a fixed, survivorship-free list of altcoins (including coins that later died)")),
-    13: (("a", "Q1 is the peak season: prices do better in January–March",
-          "per asset: supported if Jan–Mar beat the other months with a 95% interval above zero; false if the "
-          "interval is below zero; not supported by this data otherwise. Most favourable over BTC and ETH",
+          N_("daily prices of a fixed, survivorship-free list of altcoins (including coins that later died)"))),
+    13: (("a", N_("Q1 is the peak season: prices do better in January–March"),
+          N_("per asset: supported if Jan–Mar beat the other months with a 95% interval above zero; false if the "
+          "interval is below zero; not supported by this data otherwise. Most favourable over BTC and ETH"),
           part_13_q1, ("assets", "*_q1_ci_low_pct", "*_q1_ci_high_pct"), ""),
-         ("b", "tax-loss selling in November–December weighs on prices",
-          "per asset: supported if Nov–Dec lagged the other months with a 95% interval below zero; false if the "
-          "interval is above zero; not supported by this data otherwise. Most favourable over BTC and ETH",
+         ("b", N_("tax-loss selling in November–December weighs on prices"),
+          N_("per asset: supported if Nov–Dec lagged the other months with a 95% interval below zero; false if the "
+          "interval is above zero; not supported by this data otherwise. Most favourable over BTC and ETH"),
           part_13_novdec, ("assets", "*_novdec_ci_low_pct", "*_novdec_ci_high_pct"), ""),
-         ("c", "the flows themselves (new money in Q1, tax-loss sales)",
-          "cannot be checked: the snapshot holds prices, not flows",
+         ("c", N_("the flows themselves (new money in Q1, tax-loss sales)"),
+          N_("cannot be checked: the snapshot holds prices, not flows"),
           _not_in_data("flows_in_data"), ("flows_in_data",),
-          "monthly ETF and exchange inflows; realised losses in tax-lot data")),
+          N_("monthly ETF and exchange inflows; realised losses in tax-lot data"))),
 }
 
 PART_RULES: dict[int, dict[str, Callable[[Mapping[str, Any]], str]]] = {
@@ -510,18 +511,22 @@ def subset(facts: Mapping[str, Any], patterns: Iterable[str]) -> dict[str, Any]:
 
 def _parts(number: int, facts: Mapping[str, Any]) -> tuple[Part, ...]:
     out = []
-    for key, text, rule, fn, keys, settle in _PARTS.get(number, ()):
+    for key, what, rule, fn, keys, settle in _PARTS.get(number, ()):
         sub = subset(facts, keys)
-        out.append(Part(key=key, text=text, facts=sub, rule=rule, verdict=fn(sub), settle=settle))
+        out.append(Part(key=key, text=text(what), facts=sub, rule=text(rule), verdict=fn(sub), settle=text(settle)))
     return tuple(out)
 
 
 def build(number: int, facts: dict, numbers: pd.DataFrame, reason: str, explanation: str,
           settle: str = "", sources: Iterable[str] = ()) -> Evidence:
-    """Claim ``number``'s evidence from its computed facts and table: the verdict is ``RULES[number](facts)``."""
+    """Claim ``number``'s evidence from its computed facts and table: the verdict is ``RULES[number](facts)``.
+
+    The claim's texts are shown in the current language (:func:`helpers.i18n.text`); ``reason``,
+    ``explanation`` and ``settle`` come already in it from the builder.
+    """
     meta = _META[number]
-    return Evidence(number=number, short=meta["short"], claim_en=meta["en"], quote_zh=meta["zh"],
-                    article=meta["article"], tested_with=meta["tested"], numbers=numbers, facts=facts,
-                    rule=meta["rule"], verdict=RULES[number](facts), reason=reason, explanation=explanation,
+    return Evidence(number=number, short=text(meta["short"]), claim_en=text(meta["en"]), quote_zh=meta["zh"],
+                    article=meta["article"], tested_with=text(meta["tested"]), numbers=numbers, facts=facts,
+                    rule=text(meta["rule"]), verdict=RULES[number](facts), reason=reason, explanation=explanation,
                     settle=settle, sources=tuple(dict.fromkeys(s for s in sources if s)),
                     parts=_parts(number, facts))

@@ -17,10 +17,14 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from helpers.charts import NO_MATHS
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.validate import check_choices, check_int, check_number, shown
 
-SUPPORTED, MISLEADING, FALSE, CANNOT = "supported", "misleading", "false", "cannot be checked with this data"
-NOT_SUPPORTED = "not supported by this data"
+# The verdict values stay English (the learner types them back); N_ marks them for their shown words.
+SUPPORTED, MISLEADING, FALSE = N_("supported"), N_("misleading"), N_("false")
+CANNOT = N_("cannot be checked with this data")
+NOT_SUPPORTED = N_("not supported by this data")
 VERDICTS: tuple[str, ...] = (SUPPORTED, MISLEADING, NOT_SUPPORTED, FALSE, CANNOT)
 # Okabe-Ito colours (helpers.charts.PALETTE), readable with the common colour-vision deficiencies.
 VERDICT_COLORS = {SUPPORTED: "#009E73", MISLEADING: "#E69F00", NOT_SUPPORTED: "#CC79A7", FALSE: "#D55E00",
@@ -37,7 +41,7 @@ VERDICT_WORDS: dict[str, tuple[str, ...]] = {
     CANNOT: ("cannot be checked with this data", "cannot be checked", "can't be checked", "cannot check",
              "can't check", "uncheckable", "not checkable", "cannot be checked with the data"),
 }
-_ALLOWED = "'supported', 'misleading', 'not supported', 'false' or 'cannot be checked'"
+_ALLOWED = N_("'supported', 'misleading', 'not supported', 'false' or 'cannot be checked'")
 _LOOKUP = {re.sub(r"[^a-z ]", "", w.replace("'", "")): v for v, words in VERDICT_WORDS.items() for w in words}
 
 
@@ -47,6 +51,19 @@ def normalise_verdict(text: Any) -> str | None:
         return None
     key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower().replace("'", ""))).strip()
     return _LOOKUP.get(key)
+
+
+def shown_verdict(verdict: str) -> str:
+    """How ``verdict`` (one of :data:`VERDICTS`) is shown in the current language; other text as it is.
+
+    The word alone: where the catalog's entry also gives the English value in brackets (as the lesson's
+    quiz options do, "得到支持（supported）"), the bracket is left out here, since the reports and charts show
+    the verdict as a word of the sentence.
+    """
+    if verdict not in VERDICTS:
+        return verdict
+    word = text(verdict)
+    return re.sub(r"\s*[（(]\s*" + re.escape(verdict) + r"\s*[）)]\s*$", "", word) or word
 
 
 # ---------------------------------------------------------------------------
@@ -170,31 +187,38 @@ class Evidence:
 
     def brief(self) -> str:
         """The claim and what tests it: no rule, no verdict (record yours first, then :meth:`reveal`)."""
-        lines = [f"Claim {self.number}: {self.claim_en}",
-                 f"  Article {self.article}: " + " … ".join(f"「{q}」" for q in self.quote_zh),
-                 f"  Tested with: {self.tested_with}"]
+        article = _("B and A") if self.article == "B and A" else self.article
+        lines = [_("Claim {number}: {claim}").format(number=self.number, claim=self.claim_en),
+                 "  " + _("Article {article}: {quotes}").format(
+                     article=article, quotes=" … ".join(f"「{q}」" for q in self.quote_zh)),
+                 "  " + _("Tested with: {tested}").format(tested=self.tested_with)]
         if self.parts:
-            lines.append("  Parts to judge: " + "; ".join(f"({p.key}) {p.text}" for p in self.parts))
-        lines.append(f"  Next: record your verdict with c{self.number}.record('...'), then c{self.number}.reveal()")
+            lines.append("  " + _("Parts to judge: {parts}").format(
+                parts=_("; ").join(_("({key}) {text}").format(key=p.key, text=p.text) for p in self.parts)))
+        lines.append("  " + _("Next: record your verdict with c{number}.record('...'), then c{number}.reveal()").format(
+            number=self.number))
         return "\n".join(lines)
 
     def rule_text(self) -> str:
         """The rule, with each part's rule and verdict where the claim has parts."""
         if not self.parts:
-            return f"Rule: {self.rule}"
-        lines = [f"Rule: {self.rule}"]
-        lines += [f"  ({p.key}) {p.text} — {p.verdict.upper()}. Rule: {p.rule}" for p in self.parts]
+            return _("Rule: {rule}").format(rule=self.rule)
+        lines = [_("Rule: {rule}").format(rule=self.rule)]
+        lines += ["  " + _("({key}) {text} — {verdict}. Rule: {rule}").format(
+            key=p.key, text=p.text, verdict=shown_verdict(p.verdict).upper(), rule=p.rule) for p in self.parts]
         return "\n".join(lines)
 
     def card(self) -> str:
         """The whole finding as text: claim, verdict, parts, explanation, what would settle it, sources."""
-        lines = [f"Claim {self.number} — {self.verdict.upper()}: {self.short}"]
-        lines += [f"  ({p.key}) {p.text} — {p.verdict}" for p in self.parts]
+        lines = [_("Claim {number} — {verdict}: {short}").format(
+            number=self.number, verdict=shown_verdict(self.verdict).upper(), short=self.short)]
+        lines += ["  " + _("({key}) {text} — {verdict}").format(key=p.key, text=p.text, verdict=shown_verdict(p.verdict))
+                  for p in self.parts]
         lines.append(f"  {self.explanation}")
         if self.settle:
-            lines.append(f"  What would settle it: {self.settle}")
+            lines.append("  " + _("What would settle it: {settle}").format(settle=self.settle))
         if self.sources:
-            lines.append("  Sources: " + " ".join(self.sources))
+            lines.append("  " + _("Sources: {urls}").format(urls=" ".join(self.sources)))
         return "\n".join(lines)
 
     def record(self, verdict: Any = BLANK) -> Note:
@@ -206,7 +230,8 @@ class Evidence:
         return reveal_evidence(self)
 
     def __repr__(self) -> str:
-        return (f"<Evidence for claim {self.number}: .brief(), .numbers, then .record('...') and .reveal()>")
+        return _("<Evidence for claim {number}: .brief(), .numbers, then .record('...') and .reveal()>").format(
+            number=self.number)
 
 
 def fresh(ev: Evidence) -> Evidence:
@@ -220,13 +245,13 @@ def fresh(ev: Evidence) -> Evidence:
 # ---------------------------------------------------------------------------
 # kind -> (background, text colour, heading word); the same boxes as the course's exercise feedback.
 _STYLES = {
-    "correct": ("#e8f5e9", "#1b5e20", "Correct"),
-    "incorrect": ("#fdecea", "#8a1c1c", "Not yet"),
-    "blank": ("#f3f3f3", "#444444", "Not answered yet"),
-    "recorded": ("#eef3f8", "#0d3c61", "Recorded"),
+    "correct": ("#e8f5e9", "#1b5e20", N_("Correct")),
+    "incorrect": ("#fdecea", "#8a1c1c", N_("Not yet")),
+    "blank": ("#f3f3f3", "#444444", N_("Not answered yet")),
+    "recorded": ("#eef3f8", "#0d3c61", N_("Recorded")),
 }
 _BOX = ("<div class='{cls}' style='background:{bg};color:{fg};padding:8px 12px;border-radius:4px;"
-        "border-left:4px solid {fg}'><b>{label} — {word}:</b> {message}</div>")
+        "border-left:4px solid {fg}'><b>{heading}</b> {message}</div>")
 
 
 @dataclass(frozen=True)
@@ -246,12 +271,13 @@ class Note:
         return self.kind == "correct"
 
     def __repr__(self) -> str:
-        return f"{self.label} — {_STYLES[self.kind][2]}: {self.message}"
+        return _("{label} — {word}: {message}").format(label=self.label, word=text(_STYLES[self.kind][2]),
+                                                        message=self.message)
 
     def _repr_html_(self) -> str:
         bg, fg, word = _STYLES[self.kind]  # "$" in a message is money, not maths: NO_MATHS
-        return _BOX.format(cls=NO_MATHS, bg=bg, fg=fg, word=word, label=html.escape(self.label),
-                           message=html.escape(self.message))
+        heading = _("{label} — {word}:").format(label=self.label, word=text(word))
+        return _BOX.format(cls=NO_MATHS, bg=bg, fg=fg, heading=html.escape(heading), message=html.escape(self.message))
 
 
 RECORDED: dict[Any, Any] = {}
@@ -281,31 +307,36 @@ def record(claim: int, verdict: Any = BLANK) -> Note:
     work). A blank or unknown verdict gives feedback listing the allowed verdicts; it never raises.
     """
     n = check_claim_number(claim)
-    label = f"Claim {n}"
+    label = _("Claim {number}").format(number=n)
+    allowed = text(_ALLOWED)
     if is_blank(verdict):
-        return Note("blank", label, f"replace ____ with your verdict — {_ALLOWED} — and run the cell again")
+        return Note("blank", label, _("replace ____ with your verdict — {allowed} — and run the cell again").format(
+            allowed=allowed))
     v = normalise_verdict(verdict)
     if v is None:
-        shown_as = repr(verdict) if isinstance(verdict, str) else f"a {type(verdict).__name__}"
-        return Note("incorrect", label, f"{shown_as} is not a verdict; give one of {_ALLOWED} (as text, in quotes)")
+        shown_as = repr(verdict) if isinstance(verdict, str) else _("a {type}").format(type=type(verdict).__name__)
+        return Note("incorrect", label, _("{shown} is not a verdict; give one of {allowed} (as text, in quotes)").format(
+            shown=shown_as, allowed=allowed))
     RECORDED[n] = v
-    return Note("recorded", label, f"your verdict is '{v}'. Now run c{n}.reveal() to see the rule, each "
-                                   "part's verdict and the course's verdict.")
+    return Note("recorded", label, _("your verdict is '{verdict}'. Now run c{number}.reveal() to see the rule, each "
+                                     "part's verdict and the course's verdict.").format(verdict=shown_verdict(v),
+                                                                                        number=n))
 
 
 def reveal_evidence(ev: Evidence) -> Note:
     """The reveal for one evidence object: the rule and the course's verdict beside the recorded one."""
-    label = f"Claim {ev.number}"
+    label = _("Claim {number}").format(number=ev.number)
     mine = recorded().get(ev.number)
     if mine is None or mine not in VERDICTS:
-        return Note("blank", label, f"record your verdict first — c{ev.number}.record('...') with one of "
-                                    f"{_ALLOWED} — then run this cell again: the rule and the course's "
-                                    "verdict are shown only after you have committed to one")
-    body = (f"you recorded '{mine}'; the course's verdict is '{ev.verdict}'. {ev.rule_text()} "
-            f"Why: {ev.reason}.")
+        return Note("blank", label, _("record your verdict first — c{number}.record('...') with one of "
+                                      "{allowed} — then run this cell again: the rule and the course's "
+                                      "verdict are shown only after you have committed to one").format(
+                                          number=ev.number, allowed=text(_ALLOWED)))
+    body = _("you recorded '{mine}'; the course's verdict is '{verdict}'. {rule} Why: {reason}.").format(
+        mine=shown_verdict(mine), verdict=shown_verdict(ev.verdict), rule=ev.rule_text(), reason=ev.reason)
     if ev.settle and ev.verdict != SUPPORTED:
-        body += f" What would settle it: {ev.settle}"
+        body += _(" What would settle it: {settle}").format(settle=ev.settle)
     if mine == ev.verdict:
-        return Note("correct", label, "you agree with the rule. " + body)
-    return Note("incorrect", label, "you and the rule disagree — read the numbers again and see which part "
-                                    "or reading differs. " + body)
+        return Note("correct", label, _("you agree with the rule. ") + body)
+    return Note("incorrect", label, _("you and the rule disagree — read the numbers again and see which part "
+                                      "or reading differs. ") + body)

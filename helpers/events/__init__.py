@@ -54,11 +54,6 @@ from helpers.events._study import (
     return_since, selection_table, shift_curve, study_summary,
 )
 
-# Deprecated: the old name of bootstrap_mean_interval (helpers.stats.bootstrap_mean_ci is another
-# function, returning (mean, low, high)). Kept only while helpers/claims.py still imports it; not
-# in __all__.
-bootstrap_mean_ci = bootstrap_mean_interval
-
 __all__ = [
     "inputs",
     "EventInputs",

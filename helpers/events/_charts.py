@@ -16,17 +16,28 @@ import pandas as pd
 from helpers.charts import PALETTE, with_source
 from helpers.data import CHECKED
 from helpers.events._compute import ASSETS, KINDS, PIVOT_SETS, check_prices
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.validate import check_choice, check_date, check_frame, check_numbers, check_series
 
 STANCE_COLORS = {"easing": "#0072B2", "tightening": "#D55E00", "neutral": "#999999"}
-SOURCE_EVENTS = "Sources: Federal Reserve press releases (policy_events.csv); FRED; Yahoo Finance (BTC, ETH)"
-SOURCE_MARKETS = "Source: Liquidity Lab snapshot (FRED: SP500, NASDAQCOM; Yahoo Finance: BTC-USD, ETH-USD)"
+_SOURCE_RELEASES = N_("Sources: Federal Reserve press releases (policy_events.csv)")
+SOURCE_EVENTS = _SOURCE_RELEASES + "; FRED; Yahoo Finance (BTC, ETH)"
+SOURCE_MARKETS = N_("Source: Liquidity Lab snapshot (FRED: SP500, NASDAQCOM; Yahoo Finance: BTC-USD, ETH-USD)")
+# Calendar months as seasonality() names them, marked so the chart can show them translated
+_MONTH_NAMES = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
+                N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
 
 
 def _source(asset: str) -> str:
     where = {"btc": "Yahoo Finance BTC-USD", "eth": "Yahoo Finance ETH-USD", "sp500": "FRED SP500",
              "nasdaq": "FRED NASDAQCOM"}[asset]
-    return f"Source: Liquidity Lab snapshot ({where})"
+    return _("Source: Liquidity Lab snapshot ({where})").format(where=where)
+
+
+def _month_year(day: pd.Timestamp) -> str:
+    """'Oct 2014' in English, the edition's form elsewhere."""
+    return _("{month} {year}").format(month=text(f"{day:%b}"), year=day.year)
 
 
 def _fmt_pct(x: float) -> str:
@@ -47,31 +58,32 @@ def timeline_chart(events: pd.DataFrame) -> alt.Chart:
     df["description"] = df["description"].astype(str).str.slice(0, 140)
     kinds = [k for k in KINDS if k in set(df["kind"])]
     pick = alt.selection_point(fields=["kind"], name="kind_pick",
-                               bind=alt.binding_select(options=[None, *kinds], labels=["all", *kinds],
-                                                       name="Kind of event "))
+                               bind=alt.binding_select(options=[None, *kinds], labels=[_("all"), *kinds],
+                                                       name=_("Kind of event ")))
     n_ease = int((df["stance"] == "easing").sum())
     n_tight = int((df["stance"] == "tightening").sum())
     chart = (
         alt.Chart(df)
         .mark_point(filled=True, size=110)
         .encode(
-            x=alt.X("date:T", title="Announcement date (US Eastern)", axis=alt.Axis(format="%Y")),
-            y=alt.Y("kind:N", sort=kinds, title="Kind of event"),
-            color=alt.Color("stance:N", title="Stance",
+            x=alt.X("date:T", title=_("Announcement date (US Eastern)"), axis=alt.Axis(format="%Y")),
+            y=alt.Y("kind:N", sort=kinds, title=_("Kind of event")),
+            color=alt.Color("stance:N", title=_("Stance"),
                             scale=alt.Scale(domain=list(STANCE_COLORS), range=list(STANCE_COLORS.values()))),
-            shape=alt.Shape("checked:N", title="How it was checked",
+            shape=alt.Shape("checked:N", title=_("How it was checked"),
                             scale=alt.Scale(domain=list(CHECKED), range=["circle", "square", "triangle-up"])),
             opacity=alt.condition(pick, alt.value(0.95), alt.value(0.12)),
             href="source_url:N",
-            tooltip=[alt.Tooltip("date:N", title="announced"), "kind:N", "stance:N", "description:N",
-                     "checked:N", alt.Tooltip("source_url:N", title="primary source")],
+            tooltip=[alt.Tooltip("date:N", title=_("announced")), "kind:N", "stance:N", "description:N",
+                     "checked:N", alt.Tooltip("source_url:N", title=_("primary source"))],
         )
         .add_params(pick)
-        .properties(height=340, title=f"{len(df)} Fed policy events, {df['date'].iloc[0][:4]}–"
-                                      f"{df['date'].iloc[-1][:4]}: {n_ease} easing, {n_tight} tightening, "
-                                      "in runs")
+        .properties(height=340, title=_("{n} Fed policy events, {first}–{last}: {easing} easing, {tightening} "
+                                        "tightening, in runs").format(
+            n=len(df), first=df["date"].iloc[0][:4], last=df["date"].iloc[-1][:4], easing=n_ease,
+            tightening=n_tight))
     )
-    return with_source(chart, SOURCE_EVENTS.split(";")[0] + " (click a point to open it)")
+    return with_source(chart, _("{source} (click a point to open it)").format(source=text(_SOURCE_RELEASES)))
 
 
 def base_histogram_chart(study: pd.DataFrame, distribution: Any, asset: str, pivots: str) -> alt.LayerChart:
@@ -99,7 +111,7 @@ def base_histogram_chart(study: pd.DataFrame, distribution: Any, asset: str, piv
                          "with at least one return")
     logm = np.log10(1 + dist)
     edges = np.linspace(logm.min(), logm.max(), 41)
-    counts, _ = np.histogram(logm, bins=edges)
+    counts, _edges = np.histogram(logm, bins=edges)
     bars = pd.DataFrame({"lo": 10 ** edges[:-1], "hi": 10 ** edges[1:],
                          "share": np.round(100 * counts / dist.size, 2)})
     ev = pd.DataFrame({"multiple": np.round(1 + es["return_pct"].to_numpy() / 100, 3),
@@ -107,25 +119,27 @@ def base_histogram_chart(study: pd.DataFrame, distribution: Any, asset: str, piv
                        "ret": [_fmt_pct(x) for x in es["return_pct"]],
                        "pct": np.round(es["percentile"].to_numpy(), 0),
                        "ypos": [10 + 16 * (i % 4) for i in range(len(es))]})
-    med = pd.DataFrame({"multiple": [round(float(1 + np.median(dist)), 3)], "what": ["median of all windows"]})
+    med = pd.DataFrame({"multiple": [round(float(1 + np.median(dist)), 3)], "what": [_("median of all windows")]})
     x = alt.X("lo:Q", scale=alt.Scale(type="log", domain=[float(bars["lo"].min()), float(bars["hi"].max())],
                                       nice=False),
-              title=f"{months}-month growth multiple, log scale (1 = no change, 2 = +100%)")
+              title=_("{months}-month growth multiple, log scale (1 = no change, 2 = +100%)").format(months=months))
     hist = alt.Chart(bars).mark_rect(color="#BBBBBB").encode(
-        x=x, x2="hi:Q", y=alt.Y("share:Q", title="Share of all windows (%)"),
-        tooltip=[alt.Tooltip("lo:Q", format=".2f", title="from ×"), alt.Tooltip("hi:Q", format=".2f", title="to ×"),
-                 alt.Tooltip("share:Q", title="% of windows")])
+        x=x, x2="hi:Q", y=alt.Y("share:Q", title=_("Share of all windows (%)")),
+        tooltip=[alt.Tooltip("lo:Q", format=".2f", title=_("from ×")),
+                 alt.Tooltip("hi:Q", format=".2f", title=_("to ×")),
+                 alt.Tooltip("share:Q", title=_("% of windows"))])
     rules = alt.Chart(ev).mark_rule(strokeWidth=3, color=PALETTE[3]).encode(
-        x="multiple:Q", tooltip=["label:N", alt.Tooltip("ret:N", title="return"),
-                                 alt.Tooltip("pct:Q", title="percentile")])
+        x="multiple:Q", tooltip=["label:N", alt.Tooltip("ret:N", title=_("return")),
+                                 alt.Tooltip("pct:Q", title=_("percentile"))])
     labels = alt.Chart(ev).mark_text(align="left", dx=4, baseline="middle", color=PALETTE[3], fontSize=12).encode(
         x="multiple:Q", y=alt.Y("ypos:Q", scale=None), text="label:N")
     median = alt.Chart(med).mark_rule(strokeDash=[5, 4], color="#000000").encode(x="multiple:Q", tooltip=["what:N"])
     pcts = ", ".join(f"{p:.0f}" for p in es["percentile"])
     title = alt.TitleParams(
-        text=f"{ASSETS[asset]}: the '{pivots}' pivots sit at percentiles {pcts} of all {months}-month windows",
-        subtitle=[f"Grey: all {dist.size:,} overlapping {months}-month windows; solid lines: the pivots "
-                  "(p = percentile); dashed: the median window"])
+        text=_("{asset}: the '{pivots}' pivots sit at percentiles {percentiles} of all {months}-month windows").format(
+            asset=text(ASSETS[asset]), pivots=pivots, percentiles=pcts, months=months),
+        subtitle=[_("Grey: all {windows:,} overlapping {months}-month windows; solid lines: the pivots "
+                    "(p = percentile); dashed: the median window").format(windows=dist.size, months=months)])
     return with_source((hist + median + rules + labels).properties(height=280, title=title), _source(asset))
 
 
@@ -144,32 +158,36 @@ def explorer_chart(data: pd.DataFrame, asset: str = "btc", pivots: str = "articl
     distinct = df.drop_duplicates(["a", "h", "e"])  # an event in several sets counts once
     top, bottom = float((distinct["pct"] > 75).mean()), float((distinct["pct"] < 25).mean())
     a = alt.param(name="asset_pick", value=asset,
-                  bind=alt.binding_select(options=list(ASSETS), labels=list(ASSETS.values()), name="Asset "))
+                  bind=alt.binding_select(options=list(ASSETS), labels=[text(v) for v in ASSETS.values()],
+                                          name=_("Asset ")))
     p = alt.param(name="set_pick", value=pivots,
-                  bind=alt.binding_select(options=list(PIVOT_SETS), name="Pivot set "))
+                  bind=alt.binding_select(options=list(PIVOT_SETS), name=_("Pivot set ")))
     base = alt.Chart(df).transform_filter("datum.a == asset_pick && datum.p == set_pick")
-    x = alt.X("h:O", title="Months after the pivot")
+    x = alt.X("h:O", title=_("Months after the pivot"))
     band = alt.Chart(pd.DataFrame({"lo": [25], "hi": [75]})).mark_rect(color="#EEEEEE").encode(
         y=alt.Y("lo:Q"), y2="hi:Q")
     mid = alt.Chart(pd.DataFrame({"y": [50]})).mark_rule(color="#777777", strokeDash=[4, 3]).encode(y="y:Q")
+    positive, negative = _("positive"), _("negative")  # display labels only
     pts = base.mark_circle(size=90, opacity=0.85).encode(
         x=x, y=alt.Y("pct:Q", scale=alt.Scale(domain=[0, 100]),
-                     title="Percentile among all windows of that length"),
-        color=alt.Color("pos:N", title="Return after the pivot",
-                        scale=alt.Scale(domain=["positive", "negative"], range=[PALETTE[0], PALETTE[3]])),
-        tooltip=[alt.Tooltip("e:N", title="pivot"), alt.Tooltip("h:O", title="months"),
-                 alt.Tooltip("r:Q", title="return, %"), alt.Tooltip("pct:Q", title="percentile")],
-    ).transform_calculate(pos="datum.r > 0 ? 'positive' : 'negative'")
+                     title=_("Percentile among all windows of that length")),
+        color=alt.Color("pos:N", title=_("Return after the pivot"),
+                        scale=alt.Scale(domain=[positive, negative], range=[PALETTE[0], PALETTE[3]])),
+        tooltip=[alt.Tooltip("e:N", title=_("pivot")), alt.Tooltip("h:O", title=_("months")),
+                 alt.Tooltip("r:Q", title=_("return, %")), alt.Tooltip("pct:Q", title=_("percentile"))],
+    ).transform_calculate(pos=f"datum.r > 0 ? '{positive}' : '{negative}'")
     mean = base.mark_line(color="#000000", point=alt.OverlayMarkDef(color="#000000")).encode(
         x=x, y="mean(pct):Q")
     chart = (band + mid + pts + mean).add_params(a, p).properties(
         width=640, height=300,
         title=alt.TitleParams(
-            text=[f"Across all assets, pivots and horizons, {top:.0%} of pivot windows beat three quarters",
-                  f"of all windows (25% would by chance); {bottom:.0%} were in the bottom quarter"],
-            subtitle=["Dots: one pivot each; black line: their mean percentile; grey band: the middle half of all "
-                      "windows (25th-75th percentile)", "Pick an asset and a pivot set in the menus under the chart"]))
-    return with_source(chart, SOURCE_MARKETS)
+            text=_("Across all assets, pivots and horizons, {top:.0%} of pivot windows beat three quarters\n"
+                   "of all windows (25% would by chance); {bottom:.0%} were in the bottom quarter").format(
+                top=top, bottom=bottom).split("\n"),
+            subtitle=[_("Dots: one pivot each; black line: their mean percentile; grey band: the middle half of all "
+                        "windows (25th-75th percentile)"),
+                      _("Pick an asset and a pivot set in the menus under the chart")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def _shift_grid(curve: pd.DataFrame) -> tuple[int, int, int]:
@@ -204,36 +222,41 @@ def shift_chart(curve: pd.DataFrame, asset: str, pivots: str) -> alt.LayerChart:
         raise ValueError(f"curve has no return at months={shown_h} (every window runs past the data); "
                          "allowed: a shift_curve with returns at that horizon")
     shift = alt.param(name="shift", value=0,
-                      bind=alt.binding_range(min=first, max=last, step=step, name="Shift every pivot date (days) "))
+                      bind=alt.binding_range(min=first, max=last, step=step,
+                                             name=_("Shift every pivot date (days) ")))
     horizon = alt.param(name="horizon", value=shown_h,
-                        bind=alt.binding_radio(options=horizons, name="Months after the pivot "))
+                        bind=alt.binding_radio(options=horizons, name=_("Months after the pivot ")))
     base = alt.Chart(df).transform_filter("datum.h == horizon")
-    color = alt.Color("e:N", title="Pivot", scale=alt.Scale(range=PALETTE))
+    color = alt.Color("e:N", title=_("Pivot"), scale=alt.Scale(range=PALETTE))
     lines = base.mark_line(strokeWidth=2).encode(
-        x=alt.X("s:Q", title="Shift of the pivot date (calendar days; 0 = the date as announced)"),
-        y=alt.Y("r:Q", title="Forward return (%)"), color=color)
+        x=alt.X("s:Q", title=_("Shift of the pivot date (calendar days; 0 = the date as announced)")),
+        y=alt.Y("r:Q", title=_("Forward return (%)")), color=color)
     dots = base.transform_filter("datum.s == shift").mark_point(size=120, filled=True).encode(
         x="s:Q", y="r:Q", color=color,
-        tooltip=[alt.Tooltip("e:N", title="pivot"), alt.Tooltip("s:Q", title="shift, days"),
-                 alt.Tooltip("r:Q", title="return, %")])
+        tooltip=[alt.Tooltip("e:N", title=_("pivot")), alt.Tooltip("s:Q", title=_("shift, days")),
+                 alt.Tooltip("r:Q", title=_("return, %"))])
     # the shift as a calculated field, not `datum: {expr}`: JupyterLab's bundled Vega-Lite 5.6
     # turns the latter into an empty extent and warns in the browser console
     rule = alt.Chart(pd.DataFrame({"one": [1]})).transform_calculate(s="shift").mark_rule(
         color="#777777").encode(x="s:Q")
     median = alt.Chart(med).transform_filter("datum.h == horizon").mark_rule(
-        color="#000000", strokeDash=[5, 4]).encode(y="m:Q", tooltip=[alt.Tooltip("m:Q", title="median of all windows, %")])
+        color="#000000", strokeDash=[5, 4]).encode(
+        y="m:Q", tooltip=[alt.Tooltip("m:Q", title=_("median of all windows, %"))])
+    # the sentence as a Vega expression: the translated template with the mean spliced in
+    sentence = _("Mean of the pivots at this shift: {mean}%").replace("'", "\\'")
     mean_text = base.transform_filter("datum.s == shift").transform_aggregate(
         mean="mean(r)", n="count()").transform_calculate(
-        txt="'Mean of the pivots at this shift: ' + format(datum.mean, '+.0f') + '%'").mark_text(
+        txt="'" + sentence.format(mean="' + format(datum.mean, '+.0f') + '") + "'").mark_text(
         align="left", baseline="top", fontSize=13, fontWeight="bold").encode(
         x=alt.value(6), y=alt.value(6), text="txt:N")
     chart = (lines + median + rule + dots + mean_text).add_params(shift, horizon).properties(
         height=320,
         title=alt.TitleParams(
-            text=f"{ASSETS[asset]}: move the '{pivots}' dates a few weeks and the {shown_h}-month average runs "
-                 f"from {_fmt_pct(mean_at.min())} to {_fmt_pct(mean_at.max())}",
-            subtitle=["Each line: one pivot's forward return if its date had been moved; dashed: the median "
-                      "of all windows of that length"]))
+            text=_("{asset}: move the '{pivots}' dates a few weeks and the {months}-month average runs "
+                   "from {low} to {high}").format(asset=text(ASSETS[asset]), pivots=pivots, months=shown_h,
+                                                  low=_fmt_pct(mean_at.min()), high=_fmt_pct(mean_at.max())),
+            subtitle=[_("Each line: one pivot's forward return if its date had been moved; dashed: the median "
+                        "of all windows of that length")]))
     return with_source(chart, _source(asset))
 
 
@@ -256,7 +279,8 @@ def after_chart(markets: pd.DataFrame, announced: Any = "2025-10-29", effective:
     eff = check_date("effective", effective, ann, max(s.index[-1] for s in series.values()))
     first = check_date("start", start, None, ann)
     parts, finals = [], {}
-    for asset, name in ASSETS.items():
+    names = {asset: text(name) for asset, name in ASSETS.items()}  # display labels only
+    for asset, name in names.items():
         s = series[asset]
         level = 100 * s / s.iloc[s.index.searchsorted(ann)]
         weekly = level.loc[first:].resample("W-FRI").last().dropna()
@@ -267,21 +291,22 @@ def after_chart(markets: pd.DataFrame, announced: Any = "2025-10-29", effective:
                                    "v": np.round(weekly.to_numpy(), 1)}))
     df = pd.concat(parts, ignore_index=True)
     marks = pd.DataFrame({"d": [f"{ann:%Y-%m-%d}", f"{eff:%Y-%m-%d}"],
-                          "what": ["QT end announced", "runoff ends"]})
+                          "what": [_("QT end announced"), _("runoff ends")]})
     lines = alt.Chart(df).mark_line().encode(
-        x=alt.X("d:T", title=None), y=alt.Y("v:Q", title=f"Index, close on {ann:%Y-%m-%d} = 100"),
-        color=alt.Color("asset:N", title=None, sort=list(ASSETS.values()), scale=alt.Scale(range=PALETTE)),
-        tooltip=[alt.Tooltip("d:N", title="week to"), "asset:N", alt.Tooltip("v:Q", title="index")])
+        x=alt.X("d:T", title=None), y=alt.Y("v:Q", title=_("Index, close on {day} = 100").format(
+            day=f"{ann:%Y-%m-%d}")),
+        color=alt.Color("asset:N", title=None, sort=list(names.values()), scale=alt.Scale(range=PALETTE)),
+        tooltip=[alt.Tooltip("d:N", title=_("week to")), "asset:N", alt.Tooltip("v:Q", title=_("index"))])
     rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555555").encode(x="d:T", tooltip=["what:N", "d:N"])
     marks["ypos"] = [4, 20]
-    text = alt.Chart(marks).mark_text(align="left", dx=3, baseline="top", color="#555555").encode(
+    notes = alt.Chart(marks).mark_text(align="left", dx=3, baseline="top", color="#555555").encode(
         x="d:T", y=alt.Y("ypos:Q", scale=None), text="what:N")
     hundred = alt.Chart(pd.DataFrame({"y": [100]})).mark_rule(color="#999999").encode(y="y:Q")
     title = alt.TitleParams(
-        text=f"After QT ended: Bitcoin {_fmt_pct(finals['btc'])}, S&P 500 {_fmt_pct(finals['sp500'])} "
-             "from the announcement to the end of the data",
-        subtitle=["Weekly closes (Friday), each asset to its own last close in the snapshot"])
-    return with_source((hundred + lines + rules + text).properties(height=300, title=title), SOURCE_MARKETS)
+        text=_("After QT ended: Bitcoin {btc}, S&P 500 {sp500} from the announcement to the end of the data").format(
+            btc=_fmt_pct(finals["btc"]), sp500=_fmt_pct(finals["sp500"])),
+        subtitle=[_("Weekly closes (Friday), each asset to its own last close in the snapshot")])
+    return with_source((hundred + lines + rules + notes).properties(height=300, title=title), text(SOURCE_MARKETS))
 
 
 def seasonality_chart(table: pd.DataFrame, monthly: pd.Series, asset: str) -> alt.LayerChart:
@@ -299,29 +324,32 @@ def seasonality_chart(table: pd.DataFrame, monthly: pd.Series, asset: str) -> al
             [int(counts.get(k, 0)) for k in month_no] != tb["n_years"].astype(int).tolist():
         raise ValueError("table and monthly do not match (the months' counts differ); allowed: "
                          "seasonality(asset) with monthly_returns(prices(asset)) of the same asset")
-    df = pd.DataFrame({"month_no": month_no, "month": tb["month"].to_numpy(), "n_years": tb["n_years"].to_numpy()})
+    months_shown = [text(v) if isinstance(v, str) and v.strip() else v for v in tb["month"]]  # display labels only
+    df = pd.DataFrame({"month_no": month_no, "month": months_shown, "n_years": tb["n_years"].to_numpy()})
     for c in ("mean_pct", "ci_low_pct", "ci_high_pct"):
         df[c] = tb[c].round(1).to_numpy()
-    df["claim"] = np.where(df["month_no"] <= 3, "Q1 (claimed inflows)",
-                           np.where(df["month_no"] >= 11, "Nov–Dec (claimed tax-loss selling)", "other months"))
-    overall = pd.DataFrame({"y": [round(100 * float(m.mean()), 1)], "what": ["mean of all months"]})
+    q1, nov_dec, other = _("Q1 (claimed inflows)"), _("Nov–Dec (claimed tax-loss selling)"), _("other months")
+    df["claim"] = np.where(df["month_no"] <= 3, q1, np.where(df["month_no"] >= 11, nov_dec, other))
+    overall = pd.DataFrame({"y": [round(100 * float(m.mean()), 1)], "what": [_("mean of all months")]})
     months_order = list(df["month"])
     color = alt.Color("claim:N", title=None, legend=alt.Legend(labelLimit=400),
-                      scale=alt.Scale(domain=["Q1 (claimed inflows)", "Nov–Dec (claimed tax-loss selling)",
-                                              "other months"], range=[PALETTE[2], PALETTE[3], "#888888"]))
-    x = alt.X("month:N", sort=months_order, title="Calendar month")
+                      scale=alt.Scale(domain=[q1, nov_dec, other], range=[PALETTE[2], PALETTE[3], "#888888"]))
+    x = alt.X("month:N", sort=months_order, title=_("Calendar month"))
     bars = alt.Chart(df).mark_rule(strokeWidth=2).encode(
-        x=x, y=alt.Y("ci_low_pct:Q", title="Mean monthly return (%), with 95% bootstrap interval"),
+        x=x, y=alt.Y("ci_low_pct:Q", title=_("Mean monthly return (%), with 95% bootstrap interval")),
         y2="ci_high_pct:Q", color=color)
     pts = alt.Chart(df).mark_point(filled=True, size=90).encode(
         x=x, y="mean_pct:Q", color=color,
-        tooltip=["month:N", alt.Tooltip("n_years:Q", title="years"), alt.Tooltip("mean_pct:Q", title="mean, %"),
-                 alt.Tooltip("ci_low_pct:Q", title="interval from"), alt.Tooltip("ci_high_pct:Q", title="to")])
+        tooltip=["month:N", alt.Tooltip("n_years:Q", title=_("years")), alt.Tooltip("mean_pct:Q", title=_("mean, %")),
+                 alt.Tooltip("ci_low_pct:Q", title=_("interval from")), alt.Tooltip("ci_high_pct:Q", title=_("to"))])
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#000000").encode(y="y:Q")
     avg = alt.Chart(overall).mark_rule(strokeDash=[5, 4], color="#555555").encode(y="y:Q", tooltip=["what:N", "y:Q"])
     first, last = m.index[0], m.index[-1]
     title = alt.TitleParams(
-        text=f"{ASSETS[asset]} by calendar month: every interval is wide and overlaps the others",
-        subtitle=[f"Complete months {first:%b %Y}–{last:%b %Y}, {int(df['n_years'].min())}–"
-                  f"{int(df['n_years'].max())} years per month; dashed: mean of all months"])
+        text=_("{asset} by calendar month: every interval is wide and overlaps the others").format(
+            asset=text(ASSETS[asset])),
+        subtitle=[_("Complete months {first}–{last}, {fewest}–{most} years per month; "
+                    "dashed: mean of all months").format(
+            first=_month_year(first), last=_month_year(last), fewest=int(df["n_years"].min()),
+            most=int(df["n_years"].max()))])
     return with_source((zero + avg + bars + pts).properties(width=640, height=300, title=title), _source(asset))

@@ -14,15 +14,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from helpers.i18n import N_
 from helpers.stats import MAX_CELLS, MAX_DRAWS
 from helpers.stats import bootstrap_mean_ci as _stats_bootstrap_mean_ci
 from helpers.validate import check_date, check_int, check_ints, check_number, check_numbers, check_seed, shown
 
+# Display names (English; charts and reports show them with helpers.i18n.text, in the edition's language).
 ASSETS: dict[str, str] = {
-    "btc": "Bitcoin (BTC)",
-    "eth": "Ether (ETH)",
-    "sp500": "S&P 500",
-    "nasdaq": "Nasdaq Composite",
+    "btc": N_("Bitcoin (BTC)"),
+    "eth": N_("Ether (ETH)"),
+    "sp500": N_("S&P 500"),
+    "nasdaq": N_("Nasdaq Composite"),
 }
 HORIZONS: tuple[int, ...] = (1, 3, 6, 12, 18)
 KINDS: tuple[str, ...] = ("qe_start", "qe_expand", "taper", "qe_end", "qt_start", "qt_slow", "qt_end",

@@ -29,6 +29,11 @@ Rooms: ``_core`` (the blank, :class:`Feedback`, :class:`Exercise`, :func:`bind`,
 ``_checkers`` (:func:`number`, :func:`integer`, :func:`calendar_day` with their :class:`Slip` tables:
 expected answers computed from the snapshot when checked, specific feedback for known slips),
 ``_inputs`` (``table``: the one place the lesson modules read the snapshot).
+
+Languages: the lesson modules write every text a reader sees in English, marked ``N_("...")`` or
+``Lazy("... {x} ...", x=...)`` (see :mod:`helpers.i18n`); checks, hints, solutions and quizzes
+translate it when they show it, so ``helpers.setup(lang="zh-hans")`` — run after the lesson imports
+its exercises — gives Chinese feedback. Solution code and :func:`all_solutions` stay English.
 """
 from __future__ import annotations
 

@@ -23,6 +23,10 @@ A slip table reads like the feedback it gives::
 
 A slip whose value would itself be accepted is skipped (it is not a slip then), unless it says
 otherwise with ``apart``.
+
+Messages are English, marked for the catalog (``N_("...")``, or ``Lazy("... {x} ...", x=...)`` with
+values; a message function returns one, or text made with ``_("...").format(...)``); a checker gives
+them back translated into the language of ``helpers.setup(lang=...)``, looked up when it checks.
 """
 from __future__ import annotations
 
@@ -36,10 +40,14 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import pandas as pd
 
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.validate import check_int, check_number, check_text, shown
 
-NOT_THE_VALUE = "that is not the value the data gives"
-NO_EXPECTED = "could not compute the expected answer from the data snapshot; please tell your instructor"
+NOT_THE_VALUE = N_("that is not the value the data gives")
+NO_EXPECTED = N_("could not compute the expected answer from the data snapshot; please tell your instructor")
+NOT_WHOLE = N_("the answer is a whole number")
+NOT_THE_DAY = N_("not the date the data gives; write it as 'YYYY-MM-DD'")
 _CONTAINERS = (pd.DataFrame, pd.Series, pd.Index, np.ndarray, list, tuple, dict, set)
 
 
@@ -47,32 +55,43 @@ _CONTAINERS = (pd.DataFrame, pd.Series, pd.Index, np.ndarray, list, tuple, dict,
 # Reading an answer
 # ---------------------------------------------------------------------------
 def _what(answer: Any) -> str:
-    """What the learner gave, for a "not yet" message."""
+    """What the learner gave, for a "not yet" message (in the reader's language)."""
     name = type(answer).__name__
     if isinstance(answer, str):
-        return f"{name} (text): write the number itself, without quotes"
+        return _("{name} (text): write the number itself, without quotes").format(name=name)
     if isinstance(answer, _CONTAINERS):
-        return f"a {name}: pick one value from it, e.g. with .loc[...] or .iloc[-1]"
+        return _("a {name}: pick one value from it, e.g. with .loc[...] or .iloc[-1]").format(name=name)
     return name
+
+
+def _not_a_number(what: str) -> str:
+    return _("expected a number, got {what}").format(what=what)
+
+
+def _say(message: Any, *args: Any) -> str:
+    """A message as the reader sees it now: a message function called with ``args``, then translated."""
+    if callable(message) and args:
+        message = message(*args)
+    return text(message)
 
 
 def as_number(answer: Any) -> tuple[float | None, str]:
     """``(value, "")`` if ``answer`` is one finite real number (Python or NumPy, not a bool);
     otherwise ``(None, why)``, with ``why`` written for the learner. Never raises."""
     if isinstance(answer, (bool, np.bool_)):
-        return None, "expected a number, got bool"
+        return None, _not_a_number("bool")
     if not isinstance(answer, Real):
-        return None, f"expected a number, got {_what(answer)}"
+        return None, _not_a_number(_what(answer))
     try:
         value = float(answer)
     except OverflowError:
-        return None, "that number is far too large to be the answer"
+        return None, _("that number is far too large to be the answer")
     except Exception:  # noqa: BLE001 - a number-like object that will not become a float
-        return None, f"expected a number, got {_what(answer)}"
+        return None, _not_a_number(_what(answer))
     if math.isnan(value):
-        return None, "the answer is NaN (not a number): check for missing values"
+        return None, _("the answer is NaN (not a number): check for missing values")
     if math.isinf(value):
-        return None, "the answer is infinite: check for a division by zero"
+        return None, _("the answer is infinite: check for a division by zero")
     return value, ""
 
 
@@ -86,13 +105,14 @@ def as_day(answer: Any) -> tuple[pd.Timestamp | None, str]:
     """``(midnight of that day, "")`` for a date given as text ('2025-09-17'), a ``datetime``/``date``,
     a ``pandas.Timestamp`` or a ``numpy.datetime64`` (a time zone is dropped); ``(None, why)`` otherwise."""
     if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, (str, _dt.date, np.datetime64)):
-        return None, f"give a date such as '2025-01-31' (text in quotes), got {type(answer).__name__}"
+        return None, _("give a date such as '2025-01-31' (text in quotes), got {type}").format(
+            type=type(answer).__name__)
     try:
         ts = pd.Timestamp(answer)
     except Exception:  # noqa: BLE001 - unparseable or outside what pandas holds
-        return None, f"{shown(answer)} is not a date; write it as 'YYYY-MM-DD'"
+        return None, _("{answer} is not a date; write it as 'YYYY-MM-DD'").format(answer=shown(answer))
     if pd.isna(ts):
-        return None, "that is not a date; write it as 'YYYY-MM-DD'"
+        return None, _("that is not a date; write it as 'YYYY-MM-DD'")
     if ts.tzinfo is not None:
         ts = ts.tz_localize(None)
     return ts.normalize(), ""
@@ -114,7 +134,7 @@ class Slip:
     (``Slip.sign``, ``Slip.scaled``, ``Slip.complement``, ``Slip.derived``), test the answer itself
     (``Slip.when``) or catch a near miss (``Slip.near``). ``rel``/``abs_tol`` default to the checker's
     tolerance; ``only_if(answer, expected)`` is an extra condition; ``message`` may be a function of
-    the expected value.
+    the expected value. The message is English (``N_``/``Lazy``), translated by :meth:`text`.
     """
 
     value: Any = None
@@ -175,7 +195,8 @@ class Slip:
 
     # --- matching ---------------------------------------------------------------------------------
     def text(self, expected: Any) -> str:
-        return str(self.message(expected) if callable(self.message) else self.message)
+        """The message for this slip, in the reader's language."""
+        return _say(self.message, expected)
 
     def wrong_value(self, expected: Any) -> Any:
         """The wrong answer this slip stands for (``None`` for a pure test)."""
@@ -232,7 +253,7 @@ class NumberCheck:
             return False
         if slip.value is None and slip.derive is None:
             return True  # a pure test
-        wrong, _ = as_number(slip.wrong_value(expected))
+        wrong, _why = as_number(slip.wrong_value(expected))
         if wrong is None:
             return False
         if slip.apart is None:
@@ -248,15 +269,15 @@ class NumberCheck:
         value, why = as_number(answer)
         if value is None:
             return False, why
-        expected, _ = as_number(self.expected())
+        expected, _why = as_number(self.expected())
         if expected is None:
-            return False, NO_EXPECTED
+            return False, text(NO_EXPECTED)
         if self.accepts(value, expected):
             return True, ""
         for slip in self.slips:
             if self._slip_matches(slip, value, expected):
                 return False, slip.text(expected)
-        return False, str(self.otherwise(expected) if callable(self.otherwise) else self.otherwise)
+        return False, _say(self.otherwise, expected)
 
 
 def number(expected: Any, *, rel: float = 0.01, abs_tol: float = 0.0, slips: Sequence[Slip] = (),
@@ -275,20 +296,20 @@ def number(expected: Any, *, rel: float = 0.01, abs_tol: float = 0.0, slips: Seq
 class IntegerCheck(NumberCheck):
     """Accepts a whole number within ``abs_tol`` of the expected count; made by :func:`integer`."""
 
-    not_whole: str = "the answer is a whole number"
+    not_whole: str = NOT_WHOLE
 
     def __call__(self, answer: Any) -> tuple[bool, str]:
         value, why = as_number(answer)
         if value is None:
             return False, why
         if value != int(value):
-            return False, self.not_whole
+            return False, text(self.not_whole)
         return super().__call__(value)
 
 
 def integer(expected: Any, *, within: int = 0, slips: Sequence[Slip] = (),
             otherwise: str | Callable[[float], str] = NOT_THE_VALUE,
-            not_whole: str = "the answer is a whole number") -> IntegerCheck:
+            not_whole: str = NOT_WHOLE) -> IntegerCheck:
     """A checker for a count: a whole number within ``within`` of ``expected()`` (a function of no
     arguments); a number with decimals gets ``not_whole``; slips and ``otherwise`` as in :func:`number`."""
     within = check_int("within", within, lo=0, hi=1000)
@@ -317,7 +338,7 @@ class DayCheck:
         try:
             expected = self.expected()
         except ValueError:
-            return False, NO_EXPECTED
+            return False, text(NO_EXPECTED)
         if day == expected:
             return True, ""
         for slip in self.slips:
@@ -325,15 +346,14 @@ class DayCheck:
                 continue
             if slip.value is None and slip.derive is None:
                 return False, slip.text(expected)
-            wrong, _ = as_day(slip.wrong_value(expected))
+            wrong, _why = as_day(slip.wrong_value(expected))
             if wrong is not None and wrong != expected and wrong == day:
                 return False, slip.text(expected)
-        return False, str(self.otherwise(expected) if callable(self.otherwise) else self.otherwise)
+        return False, _say(self.otherwise, expected)
 
 
 def calendar_day(expected: Any, *, slips: Sequence[Slip] = (),
-                 otherwise: str | Callable[[pd.Timestamp], str] = "not the date the data gives; "
-                                                                  "write it as 'YYYY-MM-DD'") -> DayCheck:
+                 otherwise: str | Callable[[pd.Timestamp], str] = NOT_THE_DAY) -> DayCheck:
     """A checker for a date answer ('YYYY-MM-DD' text, a ``Timestamp`` or a ``datetime``): right if it is
     the calendar day ``expected()`` gives; ``slips`` hold wrong days (or functions computing them)."""
     if not callable(expected):

@@ -13,6 +13,8 @@ from helpers import money_markets as mm
 from helpers.data import memo
 from helpers.exercises import Choice, Exercise, Quiz, Slip, bind, integer, number
 from helpers.exercises._inputs import table
+from helpers.i18n import N_, Lazy
+from helpers.i18n import gettext as _
 
 __all__ = ["SETUP", "EXERCISES", "q1", "q2", "q3", "q4", "q5", "quiz", "expected"]
 
@@ -58,9 +60,10 @@ def _q3_explain() -> str:
     fed = table("fed_balance_sheet")
     d = fed.loc[Q3_TO] - fed.loc[Q3_FROM]
     whole = _on_rrp().loc[QT2_FROM] - _on_rrp().loc[QT2_TO]
-    return (f"right: {_q3_expected() / whole:.0%} of the ON RRP's whole fall over QT2 came in that one year. "
-            f"Over the same year total assets changed by {d['total_assets']:+,.0f} $ billions and bank reserves "
-            f"by {d['reserves']:+,.0f}: the cash leaving the ON RRP more than covered the runoff.")
+    return _("right: {share:.0%} of the ON RRP's whole fall over QT2 came in that one year. "
+             "Over the same year total assets changed by {assets:+,.0f} $ billions and bank reserves "
+             "by {reserves:+,.0f}: the cash leaving the ON RRP more than covered the runoff.").format(
+        share=_q3_expected() / whole, assets=d["total_assets"], reserves=d["reserves"])
 
 
 def _q4_billion_days() -> float:
@@ -83,115 +86,122 @@ def _q5_expected() -> float:
     return 1 - fit.sse / plain.sse
 
 
-_IN_MILLIONS = "check the units: the answer is wanted in $ millions ($38 billion = 38,000 $ millions)"
-_A_LEVEL = "that is a level; the question asks for the fall between the two Wednesdays"
+_IN_MILLIONS = N_("check the units: the answer is wanted in $ millions ($38 billion = 38,000 $ millions)")
+_A_LEVEL = N_("that is a level; the question asks for the fall between the two Wednesdays")
 
 EXERCISES = bind(globals(), [
     Exercise(
-        prompt=(f"A dealer borrows ${Q1_CASH_BN:.0f} billion overnight on Friday {Q1_DATE} at that day's SOFR; "
-                "the loan is repaid on Monday 3 November. What interest does it pay, in $ millions "
-                "(actual/360)?"),
+        prompt=Lazy("A dealer borrows ${cash:.0f} billion overnight on Friday {date} at that day's SOFR; "
+                    "the loan is repaid on Monday 3 November. What interest does it pay, in $ millions "
+                    "(actual/360)?", cash=Q1_CASH_BN, date=Q1_DATE),
         checker=number(_q1_expected, rel=0.01, slips=[
-            Slip.scaled(1 / Q1_DAYS, "that is one day of interest: the loan runs from Friday to Monday, and "
-                                     "actual/360 counts calendar days (3)"),
-            Slip.scaled(360 / 365, "that uses a 365-day year; money markets use actual/360", rel=0.005),
+            Slip.scaled(1 / Q1_DAYS, N_("that is one day of interest: the loan runs from Friday to Monday, and "
+                                        "actual/360 counts calendar days (3)")),
+            Slip.scaled(360 / 365, N_("that uses a 365-day year; money markets use actual/360"), rel=0.005),
             Slip.scaled(1 / 1000, _IN_MILLIONS),
             Slip.scaled(1000, _IN_MILLIONS),
-        ], otherwise="not the interest the data gives; interest = cash x SOFR/100 x days/360"),
-        hint_text=("Read SOFR with rates.loc['2025-10-31', 'sofr'] (percent). Interest = cash x rate/100 x "
-                   "days/360, with cash in $ millions (38,000) and days counted on the calendar."),
+        ], otherwise=N_("not the interest the data gives; interest = cash x SOFR/100 x days/360")),
+        hint_text=N_("Read SOFR with rates.loc['2025-10-31', 'sofr'] (percent). Interest = cash x rate/100 x "
+                     "days/360, with cash in $ millions (38,000) and days counted on the calendar."),
         solution_code=("sofr = rates.loc['2025-10-31', 'sofr']\n"
                        "answer = mm.repo_trade(cash=38_000, collateral_value=38_000 / 0.98, haircut=0.02,\n"
                        "                       rate=float(sofr), days=3).interest"),
-        explain=("right: over a weekend an overnight loan earns three days of interest, because money "
-                 "markets count calendar days over a 360-day year."),
+        explain=N_("right: over a weekend an overnight loan earns three days of interest, because money "
+                   "markets count calendar days over a 360-day year."),
     ),
     Exercise(
-        prompt=f"On how many days in {Q2_YEAR} (days SOFR was published) was SOFR above IORB?",
-        checker=integer(_q2_expected, within=1, not_whole="a number of days is a whole number", slips=[
+        prompt=Lazy("On how many days in {year} (days SOFR was published) was SOFR above IORB?", year=Q2_YEAR),
+        checker=integer(_q2_expected, within=1, not_whole=N_("a number of days is a whole number"), slips=[
             Slip.when(lambda answer, expected: answer > 200,
-                      "that looks like all days with data; count only days where SOFR - IORB > 0"),
-        ], otherwise=f"not the count the data gives; count {Q2_YEAR} days where SOFR minus IORB is above zero"),
-        hint_text=("mm.stress_spread(rates) gives the daily spread in basis points; keep the rows of "
-                   f"{Q2_YEAR} and count where spread_bp > 0."),
+                      N_("that looks like all days with data; count only days where SOFR - IORB > 0")),
+        ], otherwise=Lazy("not the count the data gives; count {year} days where SOFR minus IORB is above zero",
+                          year=Q2_YEAR)),
+        hint_text=Lazy("mm.stress_spread(rates) gives the daily spread in basis points; keep the rows of "
+                       "{year} and count where spread_bp > 0.", year=Q2_YEAR),
         solution_code=("daily = mm.stress_spread(rates)\n"
                        f"answer = int((daily.loc['{Q2_YEAR}', 'spread_bp'] > 0).sum())"),
-        explain=("right. In 2021–2023 that count was near zero: SOFR sat below IORB while reserves were "
-                 "abundant. Days above IORB are a sign that cash in the repo market has become scarcer."),
+        explain=N_("right. In 2021–2023 that count was near zero: SOFR sat below IORB while reserves were "
+                   "abundant. Days above IORB are a sign that cash in the repo market has become scarcer."),
     ),
     Exercise(
-        prompt=("Change the window: by how many $ billions did ON RRP take-up fall during 2023 alone, from "
-                f"the last Wednesday of 2022 ({Q3_FROM}) to the last Wednesday of 2023 ({Q3_TO})? "
-                "Give the fall as a positive number."),
+        prompt=Lazy("Change the window: by how many $ billions did ON RRP take-up fall during 2023 alone, from "
+                    "the last Wednesday of 2022 ({start}) to the last Wednesday of 2023 ({end})? "
+                    "Give the fall as a positive number.", start=Q3_FROM, end=Q3_TO),
         checker=number(_q3_expected, rel=0.005, abs_tol=1, slips=[
-            Slip.sign("right size, wrong sign: give the fall as a positive number of $ billions", abs_tol=0.0),
+            Slip.sign(N_("right size, wrong sign: give the fall as a positive number of $ billions"), abs_tol=0.0),
             Slip(lambda: _on_rrp().loc[QT2_FROM] - _on_rrp().loc[QT2_TO],
-                 "that is the fall over all of QT2; keep only 2023 (last Wednesday of 2022 to last of 2023)",
+                 N_("that is the fall over all of QT2; keep only 2023 (last Wednesday of 2022 to last of 2023)"),
                  abs_tol=0.0),
             Slip(lambda: _on_rrp().max() - _on_rrp().loc[Q3_TO],
-                 "that starts at the peak of September 2022; start at the last Wednesday of 2022", abs_tol=0.0),
+                 N_("that starts at the peak of September 2022; start at the last Wednesday of 2022"), abs_tol=0.0),
             Slip(lambda: _on_rrp().loc[Q3_TO], _A_LEVEL, abs_tol=0.0),
             Slip(lambda: _on_rrp().loc[Q3_FROM], _A_LEVEL, abs_tol=0.0),
             Slip.when(lambda answer, expected: 0 < answer < 10,
-                      "the answer is wanted in $ billions (the table's unit), e.g. 2,000 rather than 2"),
-        ], otherwise=f"not the fall the data gives; on_rrp on {Q3_FROM} minus on_rrp on {Q3_TO}"),
-        hint_text=("fed['on_rrp'] is in $ billions, one value a Wednesday. Read it on the two dates and "
-                   "subtract the later from the earlier."),
+                      N_("the answer is wanted in $ billions (the table's unit), e.g. 2,000 rather than 2")),
+        ], otherwise=Lazy("not the fall the data gives; on_rrp on {start} minus on_rrp on {end}",
+                          start=Q3_FROM, end=Q3_TO)),
+        hint_text=N_("fed['on_rrp'] is in $ billions, one value a Wednesday. Read it on the two dates and "
+                     "subtract the later from the earlier."),
         solution_code=f"on_rrp = fed['on_rrp']\nanswer = on_rrp.loc['{Q3_FROM}'] - on_rrp.loc['{Q3_TO}']",
         explain=_q3_explain,
     ),
     Exercise(
-        prompt=(f"Over a {Q4_HORIZON}-day window, a ${Q4_REPO_BN:.0f} billion overnight repo is repeated for "
-                f"{Q4_NIGHTS} consecutive nights. What size of permanent purchase, made on day 1, adds the same "
-                "$ billion-days of reserves over the window? Answer in $ billions."),
+        prompt=Lazy("Over a {horizon}-day window, a ${repo:.0f} billion overnight repo is repeated for "
+                    "{nights} consecutive nights. What size of permanent purchase, made on day 1, adds the same "
+                    "$ billion-days of reserves over the window? Answer in $ billions.",
+                    horizon=Q4_HORIZON, repo=Q4_REPO_BN, nights=Q4_NIGHTS),
         checker=number(_q4_expected, rel=0.01, slips=[
-            Slip(_q4_billion_days, f"that is the repo's $ billion-days; a purchase adds its size on each of the "
-                                   f"{Q4_HORIZON} days, so divide by {Q4_HORIZON}"),
-            Slip(Q4_REPO_BN, "a purchase of the repo's size adds reserves every day, not only on the repo's "
-                             "nights: far more"),
-            Slip(Q4_REPO_BN * Q4_HORIZON / Q4_NIGHTS, "upside down: the smaller flow (the repo's nights) sets the "
-                                                      "size; multiply by nights, divide by days"),
-        ], otherwise=(f"the repo adds {Q4_REPO_BN:.0f} on each of {Q4_NIGHTS} nights; a purchase of size P adds P "
-                      f"on each of {Q4_HORIZON} days. Set the two totals equal and solve for P")),
-        hint_text=("mm.reserve_days(mm.injection_paths(38, 30, nights=10)) gives the repo's $ billion-days; "
-                   "a permanent purchase of size P adds P on each of the 30 days. Or try the sliders under the "
-                   "chart."),
+            Slip(_q4_billion_days, Lazy("that is the repo's $ billion-days; a purchase adds its size on each of the "
+                                        "{horizon} days, so divide by {horizon}", horizon=Q4_HORIZON)),
+            Slip(Q4_REPO_BN, N_("a purchase of the repo's size adds reserves every day, not only on the repo's "
+                                "nights: far more")),
+            Slip(Q4_REPO_BN * Q4_HORIZON / Q4_NIGHTS, N_("upside down: the smaller flow (the repo's nights) sets the "
+                                                         "size; multiply by nights, divide by days")),
+        ], otherwise=Lazy("the repo adds {repo:.0f} on each of {nights} nights; a purchase of size P adds P "
+                          "on each of {horizon} days. Set the two totals equal and solve for P",
+                          repo=Q4_REPO_BN, nights=Q4_NIGHTS, horizon=Q4_HORIZON)),
+        hint_text=N_("mm.reserve_days(mm.injection_paths(38, 30, nights=10)) gives the repo's $ billion-days; "
+                     "a permanent purchase of size P adds P on each of the 30 days. Or try the sliders under the "
+                     "chart."),
         solution_code=(f"repo_days = mm.reserve_days(mm.injection_paths({Q4_REPO_BN}, {Q4_HORIZON}, "
                        f"nights={Q4_NIGHTS}))['overnight_repo']\n"
                        f"answer = repo_days / {Q4_HORIZON}"),
-        explain=lambda: (f"right: {Q4_NIGHTS} nights of a ${Q4_REPO_BN:.0f}B repo add no more reserves over the "
-                         f"month than a ${_q4_expected():.1f}B permanent purchase — even though the operations add "
-                         f"up to ${Q4_REPO_BN * Q4_NIGHTS:,.0f}B of headlines."),
+        explain=lambda: _("right: {nights} nights of a ${repo:.0f}B repo add no more reserves over the "
+                          "month than a ${purchase:.1f}B permanent purchase — even though the operations add "
+                          "up to ${headlines:,.0f}B of headlines.").format(
+            nights=Q4_NIGHTS, repo=Q4_REPO_BN, purchase=_q4_expected(), headlines=Q4_REPO_BN * Q4_NIGHTS),
     ),
     Exercise(
-        prompt=("Predict, then check: redo the two-segment fit with reserves + ON RRP as x (column "
+        prompt=N_("Predict, then check: redo the two-segment fit with reserves + ON RRP as x (column "
                 "reserves_plus_on_rrp of mm.spread_vs_reserves) and the weekly SOFR − IORB spread as y. By what "
                 "fraction does the sum of squared errors (sse) fall compared with the fit on reserves alone? "
                 "Give 1 − new sse ÷ old sse."),
         checker=number(_q5_expected, rel=0.01, slips=[
-            Slip.scaled(100, "give a fraction (0.25 for a quarter), not a percentage"),
+            Slip.scaled(100, N_("give a fraction (0.25 for a quarter), not a percentage")),
             Slip(lambda: _q5_fit()[0].sse / _q5_fit()[1].sse,
-                 "that is the fraction of the error that is left; the question asks by how much it falls (1 minus it)"),
+                 N_("that is the fraction of the error that is left; the question asks by how much it falls "
+                    "(1 minus it)")),
             Slip(lambda: _q5_fit()[1].sse / _q5_fit()[0].sse,
-                 "upside down: divide the new sse by the reserves-only sse, then take 1 minus that"),
+                 N_("upside down: divide the new sse by the reserves-only sse, then take 1 minus that")),
             Slip(lambda: _q5_fit()[0].knee,
-                 "that is the knee; the question asks how much smaller the sum of squared errors (sse) gets",
+                 N_("that is the knee; the question asks how much smaller the sum of squared errors (sse) gets"),
                  rel=0.03),
             Slip.when(lambda answer, expected: answer < 0,
-                      "the sse gets smaller with ON RRP added, so the fall is a positive fraction"),
-        ], otherwise=("fit mm.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp']) and compare its .sse "
+                      N_("the sse gets smaller with ON RRP added, so the fall is a positive fraction")),
+        ], otherwise=N_("fit mm.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp']) and compare its .sse "
                       "with the fit on pairs['reserves']: 1 - new sse / old sse")),
-        hint_text=("pairs = mm.spread_vs_reserves(rates, fed); mm.fit_knee(x, y) returns a KneeFit whose "
+        hint_text=N_("pairs = mm.spread_vs_reserves(rates, fed); mm.fit_knee(x, y) returns a KneeFit whose "
                    ".sse is the sum of squared errors (and .knee the bend). Fit both columns and compare."),
         solution_code=("pairs = mm.spread_vs_reserves(rates, fed)\n"
                        "new = mm.fit_knee(pairs['reserves_plus_on_rrp'], pairs['spread_bp'])\n"
                        "old = mm.fit_knee(pairs['reserves'], pairs['spread_bp'])\n"
                        "answer = 1 - new.sse / old.sse"),
-        explain=lambda: (f"right: adding the ON RRP cuts the sse by {_q5_expected():.0%}, while the knee moves only "
-                         f"from about ${_q5_fit()[1].knee:,.0f}B to ${_q5_fit()[0].knee:,.0f}B. In 2022 reserves were "
-                         "lower but money funds still had huge cash at the ON RRP, and SOFR stayed below IORB. Cash "
-                         "available to the repo market, not reserves alone, seems to matter — still a description, "
-                         "not proof."),
+        explain=lambda: _("right: adding the ON RRP cuts the sse by {cut:.0%}, while the knee moves only "
+                          "from about ${old_knee:,.0f}B to ${new_knee:,.0f}B. In 2022 reserves were "
+                          "lower but money funds still had huge cash at the ON RRP, and SOFR stayed below IORB. Cash "
+                          "available to the repo market, not reserves alone, seems to matter — still a description, "
+                          "not proof.").format(cut=_q5_expected(), old_knee=_q5_fit()[1].knee,
+                                               new_knee=_q5_fit()[0].knee),
     ),
 ])
 
@@ -205,62 +215,62 @@ def expected(label: str):
 
 
 quiz = Quiz(
-    title="Check yourself — repo and money markets",
+    title=N_("Check yourself — repo and money markets"),
     questions=[
         Choice(
-            question="A money-market fund puts $10 billion into the Fed's ON RRP overnight. From the fund's side this is…",
-            options=["borrowing $10 billion from the Fed",
-                     "a reverse repo: lending cash to the Fed against Treasury collateral",
-                     "an outright purchase of Treasuries from the Fed",
-                     "a loan from the Standing Repo Facility"],
+            question=N_("A money-market fund puts $10 billion into the Fed's ON RRP overnight. From the fund's side this is…"),
+            options=[N_("borrowing $10 billion from the Fed"),
+                     N_("a reverse repo: lending cash to the Fed against Treasury collateral"),
+                     N_("an outright purchase of Treasuries from the Fed"),
+                     N_("a loan from the Standing Repo Facility")],
             correct=1,
-            why=["no: the fund hands cash to the Fed; the Fed is the borrower.",
-                 "yes: the fund lends cash and receives Treasuries as collateral until the next day.",
-                 "no: the Treasuries come back to the Fed the next day; nothing is bought outright.",
-                 "no: the SRF works the other way round — the Fed lends cash to dealers and banks."],
+            why=[N_("no: the fund hands cash to the Fed; the Fed is the borrower."),
+                 N_("yes: the fund lends cash and receives Treasuries as collateral until the next day."),
+                 N_("no: the Treasuries come back to the Fed the next day; nothing is bought outright."),
+                 N_("no: the SRF works the other way round — the Fed lends cash to dealers and banks.")],
         ),
         Choice(
-            question="The Fed lends $38 billion in an overnight repo operation. One week later, how many reserves does that operation still add?",
-            options=["$38 billion", "about $5.4 billion (38 / 7)", "none, unless it has been repeated",
-                     "$38 billion times seven"],
+            question=N_("The Fed lends $38 billion in an overnight repo operation. One week later, how many reserves does that operation still add?"),
+            options=[N_("$38 billion"), N_("about $5.4 billion (38 / 7)"), N_("none, unless it has been repeated"),
+                     N_("$38 billion times seven")],
             correct=2,
-            why=["no: that is true only on the night of the loan.",
-                 "no: there is no averaging; the loan is repaid in full the next day.",
-                 "yes: the loan is repaid the next business day and the reserves go with it.",
-                 "no: the same $38 billion is not added again unless new operations are done."],
+            why=[N_("no: that is true only on the night of the loan."),
+                 N_("no: there is no averaging; the loan is repaid in full the next day."),
+                 N_("yes: the loan is repaid the next business day and the reserves go with it."),
+                 N_("no: the same $38 billion is not added again unless new operations are done.")],
         ),
         Choice(
-            question="SOFR prints well above IORB for several weeks. The most reasonable reading is…",
-            options=["banks have more reserves than they want",
-                     "cash in the repo market is scarce relative to demand — a sign reserves may be getting tight",
-                     "the Fed has raised IORB",
-                     "crypto prices will rise"],
+            question=N_("SOFR prints well above IORB for several weeks. The most reasonable reading is…"),
+            options=[N_("banks have more reserves than they want"),
+                     N_("cash in the repo market is scarce relative to demand — a sign reserves may be getting tight"),
+                     N_("the Fed has raised IORB"),
+                     N_("crypto prices will rise")],
             correct=1,
-            why=["no: with ample reserves banks would lend cash into repo and SOFR would sit below IORB.",
-                 "yes: lenders with reserves would earn more in repo than at the Fed, so the gap signals scarcity.",
-                 "no: a higher IORB would narrow or reverse the spread, not widen it.",
-                 "no: a money-market spread says nothing on its own about crypto prices."],
+            why=[N_("no: with ample reserves banks would lend cash into repo and SOFR would sit below IORB."),
+                 N_("yes: lenders with reserves would earn more in repo than at the Fed, so the gap signals scarcity."),
+                 N_("no: a higher IORB would narrow or reverse the spread, not widen it."),
+                 N_("no: a money-market spread says nothing on its own about crypto prices.")],
         ),
         Choice(
-            question="The weekly scatter shows the spread rising as reserves fall below the fitted knee. What can it show?",
-            options=["that falling reserves caused the higher spreads",
-                     "a pattern consistent with a reserve-demand curve, which time trends and other factors could also produce",
-                     "the exact level of reserves the Fed will target",
-                     "nothing, because scatters are never useful"],
+            question=N_("The weekly scatter shows the spread rising as reserves fall below the fitted knee. What can it show?"),
+            options=[N_("that falling reserves caused the higher spreads"),
+                     N_("a pattern consistent with a reserve-demand curve, which time trends and other factors could also produce"),
+                     N_("the exact level of reserves the Fed will target"),
+                     N_("nothing, because scatters are never useful")],
             correct=1,
-            why=["no: the low-reserve weeks are all in late 2025; other things changed then too (Treasury issuance, TGA, quarter-ends).",
-                 "yes: it describes where the relation bends in this sample; causality needs more evidence.",
-                 "no: the Fed sets its own framework; a fitted knee is a description of past data.",
-                 "no: it is a useful description — the point is to read it with its limits."],
+            why=[N_("no: the low-reserve weeks are all in late 2025; other things changed then too (Treasury issuance, TGA, quarter-ends)."),
+                 N_("yes: it describes where the relation bends in this sample; causality needs more evidence."),
+                 N_("no: the Fed sets its own framework; a fitted knee is a description of past data."),
+                 N_("no: it is a useful description — the point is to read it with its limits.")],
         ),
         Choice(
-            question="A dealer borrows $99 million against Treasuries worth $100 million, overnight at 4 %. The lender's haircut is…",
-            options=["1 %", "4 %", "0.011 %", "99 %"],
+            question=N_("A dealer borrows $99 million against Treasuries worth $100 million, overnight at 4 %. The lender's haircut is…"),
+            options=[N_("1 %"), N_("4 %"), N_("0.011 %"), N_("99 %")],
             correct=0,
-            why=["yes: 1 − 99/100 = 1 %; the lender is covered unless the collateral loses about 1 %.",
-                 "no: 4 % is the interest rate a year, not the haircut.",
-                 "no: that is roughly one day's interest as a share of the cash.",
-                 "no: 99 % is the share of the collateral's value that is lent."],
+            why=[N_("yes: 1 − 99/100 = 1 %; the lender is covered unless the collateral loses about 1 %."),
+                 N_("no: 4 % is the interest rate a year, not the haircut."),
+                 N_("no: that is roughly one day's interest as a share of the cash."),
+                 N_("no: 99 % is the share of the collateral's value that is lent.")],
         ),
     ],
 )

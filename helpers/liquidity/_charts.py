@@ -12,13 +12,15 @@ import numpy as np
 import pandas as pd
 
 from helpers import stats
-from helpers.charts import PALETTE, inline_csv, phase_layer, with_source
+from helpers.charts import PALETTE, SOURCE_FRED, inline_csv, phase_layer, with_source
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.liquidity._compute import ASSET_LABELS, CHANNELS, clipped_phases, rolling_factor_corr
 from helpers.validate import check_choice, check_frame, check_int, check_number
 
 INDEX_SCALE = alt.Scale(domain=["S&P 500", "Nasdaq"], range=[PALETTE[0], PALETTE[1]])
-SOURCE_MARKETS = ("Source: FRED (Federal Reserve Bank of St. Louis) and Yahoo Finance (BTC-USD), "
-                  "Liquidity Lab snapshot")
+SOURCE_MARKETS = N_("Source: FRED (Federal Reserve Bank of St. Louis) and Yahoo Finance (BTC-USD), "
+                     "Liquidity Lab snapshot")  # shown with text(SOURCE_MARKETS)
 
 
 def _shading(phases, first: pd.Timestamp) -> pd.DataFrame:
@@ -51,12 +53,13 @@ def channels_chart(data: pd.DataFrame, phases: pd.DataFrame) -> alt.VConcatChart
             y=alt.Y(f"{key}:Q", title=None, scale=alt.Scale(zero=False)),
             tooltip=[alt.Tooltip("date:T", format="%Y-%m"), alt.Tooltip(f"{key}:Q", format=".2f")],
         )
-        panels.append(_panel(shown, line, 80, f"{name}: {label}"))
+        panels.append(_panel(shown, line, 80, _("{channel}: {series}").format(channel=text(name),
+                                                                              series=text(label))))
     title = alt.TitleParams(
-        "Five channels, five series: each moved on its own timetable",
-        subtitle=["Monthly averages; shaded: QE, QT and reserve-management phases from the policy-event table"])
+        _("Five channels, five series: each moved on its own timetable"),
+        subtitle=[_("Monthly averages; shaded: QE, QT and reserve-management phases from the policy-event table")])
     csv = inline_csv(data.rename_axis("date"), "lesson03_channels")
-    return with_source(alt.vconcat(*panels, spacing=6, data=csv).properties(title=title))
+    return with_source(alt.vconcat(*panels, spacing=6, data=csv).properties(title=title), text(SOURCE_FRED))
 
 
 def net_liquidity_chart(weekly: pd.DataFrame, phases: pd.DataFrame) -> alt.VConcatChart:
@@ -69,9 +72,9 @@ def net_liquidity_chart(weekly: pd.DataFrame, phases: pd.DataFrame) -> alt.VConc
                          "(each panel has a log scale)")
     shown = _shading(phases, weekly.index[0])
     specs = [
-        ("net_liquidity_tn", "Net liquidity ($ trillions)", PALETTE[0], [3, 4, 5, 6, 7, 8]),
-        ("btc", "BTC (USD)", PALETTE[1], [100, 1_000, 10_000, 100_000]),
-        ("nasdaq", "Nasdaq Composite (index)", PALETTE[2], [4_000, 8_000, 16_000, 32_000]),
+        ("net_liquidity_tn", _("Net liquidity ($ trillions)"), PALETTE[0], [3, 4, 5, 6, 7, 8]),
+        ("btc", _("BTC (USD)"), PALETTE[1], [100, 1_000, 10_000, 100_000]),
+        ("nasdaq", _("Nasdaq Composite (index)"), PALETTE[2], [4_000, 8_000, 16_000, 32_000]),
     ]
     panels = []
     for col, label, color, ticks in specs:
@@ -81,15 +84,15 @@ def net_liquidity_chart(weekly: pd.DataFrame, phases: pd.DataFrame) -> alt.VConc
             y=alt.Y(f"{col}:Q", title=None,
                     scale=alt.Scale(type="log", domain=[lo / 1.1, hi * 1.1], nice=False),
                     axis=alt.Axis(values=ticks, format=",")),
-            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week"),
+            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("week")),
                      alt.Tooltip(f"{col}:Q", format=",.2f", title=label)],
         )
-        panels.append(_panel(shown, line, 110, f"{label}, log scale"))
+        panels.append(_panel(shown, line, 110, _("{series}, log scale").format(series=label)))
     title = alt.TitleParams(
-        "Net liquidity, BTC and the Nasdaq: some shared waves, very different paths",
-        subtitle=["Weekly (Wednesdays); net liquidity = Fed total assets − Treasury General Account − ON RRP"])
+        _("Net liquidity, BTC and the Nasdaq: some shared waves, very different paths"),
+        subtitle=[_("Weekly (Wednesdays); net liquidity = Fed total assets − Treasury General Account − ON RRP")])
     csv = inline_csv(data.rename_axis("date"), "lesson03_net_liquidity")
-    return with_source(alt.vconcat(*panels, spacing=6, data=csv).properties(title=title), SOURCE_MARKETS)
+    return with_source(alt.vconcat(*panels, spacing=6, data=csv).properties(title=title), text(SOURCE_MARKETS))
 
 
 def _measure_colors(domain: list[str]) -> alt.Scale:
@@ -110,17 +113,18 @@ def level_vs_change_chart(table: pd.DataFrame) -> alt.Chart:
         raise ValueError("table has no per-year correlations; allowed: the table from level_vs_change(..., "
                          "by_year=True)")
     df = years.rename_axis("period").reset_index().melt(id_vars="period", var_name="measure", value_name="corr")
-    df["measure"] = df["measure"].map({"levels": "Levels (log)", "changes": "Weekly changes"})
+    measures = {"levels": _("Levels (log)"), "changes": _("Weekly changes")}  # display labels only
+    df["measure"] = df["measure"].map(measures)
     chart = alt.Chart(df).mark_bar().encode(
-        x=alt.X("period:N", title="Calendar year"),
+        x=alt.X("period:N", title=_("Calendar year")),
         xOffset="measure:N",
-        y=alt.Y("corr:Q", title="Correlation", scale=alt.Scale(domain=[-1, 1])),
-        color=alt.Color("measure:N", title=None, scale=_measure_colors(["Levels (log)", "Weekly changes"])),
+        y=alt.Y("corr:Q", title=_("Correlation"), scale=alt.Scale(domain=[-1, 1])),
+        color=alt.Color("measure:N", title=None, scale=_measure_colors(list(measures.values()))),
         tooltip=["period:N", "measure:N", alt.Tooltip("corr:Q", format=".2f")],
     ).properties(width=640, height=260, title=alt.TitleParams(
-        "In levels the sign flips from year to year; in weekly changes it stays near zero",
-        subtitle=["Correlation of net liquidity with BTC within each calendar year, weekly data"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("In levels the sign flips from year to year; in weekly changes it stays near zero"),
+        subtitle=[_("Correlation of net liquidity with BTC within each calendar year, weekly data")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def spurious_chart(sim: pd.DataFrame, threshold: float = 0.5) -> alt.LayerChart:
@@ -129,24 +133,26 @@ def spurious_chart(sim: pd.DataFrame, threshold: float = 0.5) -> alt.LayerChart:
     threshold = check_number("threshold", threshold, 0.0, 1.0)
     bins = np.linspace(0, 1, 21)
     rows = []
-    for col, label in (("levels", "Levels"), ("changes", "Changes (steps)")):
-        counts, _ = np.histogram(sim[col].abs().dropna(), bins=bins)
+    measures = {"levels": _("Levels"), "changes": _("Changes (steps)")}  # display labels only
+    for col, label in measures.items():
+        counts, _edges = np.histogram(sim[col].abs().dropna(), bins=bins)
         rows += [{"measure": label, "lo": bins[i], "hi": bins[i + 1], "share": counts[i] / len(sim)}
                  for i in range(len(counts))]
     df = pd.DataFrame(rows)
     bars = alt.Chart(df).mark_bar(opacity=0.75, binSpacing=0).encode(
-        x=alt.X("lo:Q", bin="binned", title="|correlation| of two unrelated random walks"),
+        x=alt.X("lo:Q", bin="binned", title=_("|correlation| of two unrelated random walks")),
         x2="hi:Q",
-        y=alt.Y("share:Q", title="Share of pairs", axis=alt.Axis(format="%"), stack=None),
-        color=alt.Color("measure:N", title=None, scale=_measure_colors(["Levels", "Changes (steps)"])),
+        y=alt.Y("share:Q", title=_("Share of pairs"), axis=alt.Axis(format="%"), stack=None),
+        color=alt.Color("measure:N", title=None, scale=_measure_colors(list(measures.values()))),
         tooltip=["measure:N", alt.Tooltip("lo:Q", format=".2f"), alt.Tooltip("hi:Q", format=".2f"),
                  alt.Tooltip("share:Q", format=".1%")],
     )
     rule = _rule("x", threshold, strokeDash=[4, 3], color="#555")
     chart = alt.layer(bars, rule).properties(width=640, height=260, title=alt.TitleParams(
-        "Unrelated random walks often look strongly correlated in levels, almost never in changes",
-        subtitle=[f"{len(sim):,} simulated pairs of independent random walks; dashed line: |corr| = {threshold}"]))
-    return with_source(chart, "Source: Liquidity Lab simulation (numpy, fixed seed)")
+        _("Unrelated random walks often look strongly correlated in levels, almost never in changes"),
+        subtitle=[_("{pairs:,} simulated pairs of independent random walks; dashed line: |corr| = {threshold}").format(
+            pairs=len(sim), threshold=threshold)]))
+    return with_source(chart, _("Source: Liquidity Lab simulation (numpy, fixed seed)"))
 
 
 def _frame_windows(frame) -> tuple[list[int], list[str]]:
@@ -171,7 +177,7 @@ def rolling_window_chart(frame: pd.DataFrame, default: int = 60) -> alt.LayerCha
     if default not in windows:
         raise ValueError(f"default={default!r} is not one of the windows in frame; allowed: {windows}")
     win = alt.param(name="window", value=default,
-                    bind=alt.binding_radio(options=windows, name="Window (trading days): "))
+                    bind=alt.binding_radio(options=windows, name=_("Window (trading days): ")))
     labels = [ASSET_LABELS[a] for a in assets]
     lines = (
         alt.Chart(inline_csv(frame.rename_axis("date"), "lesson03_rolling", 3))
@@ -180,19 +186,19 @@ def rolling_window_chart(frame: pd.DataFrame, default: int = 60) -> alt.LayerCha
         .mark_line(strokeWidth=1.5)
         .encode(
             x=alt.X("date:T", title=None),
-            y=alt.Y("corr:Q", title="Correlation with BTC daily returns", scale=alt.Scale(domain=[-0.6, 1])),
-            color=alt.Color("index:N", title="BTC with", scale=INDEX_SCALE),
-            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week ending"), "index:N",
+            y=alt.Y("corr:Q", title=_("Correlation with BTC daily returns"), scale=alt.Scale(domain=[-0.6, 1])),
+            color=alt.Color("index:N", title=_("BTC with"), scale=INDEX_SCALE),
+            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("week ending")), "index:N",
                      alt.Tooltip("corr:Q", format=".2f")],
         )
     )
     half = _rule("y", 0.5, strokeDash=[4, 3], color="#555")
     chart = alt.layer(_rule("y", 0.0), half, lines).add_params(win).properties(
         width=640, height=260, title=alt.TitleParams(
-            "BTC's correlation with stocks wanders; short windows swing the most",
-            subtitle=["Rolling correlation of daily log returns on common trading days (default window 60); "
-                      "dashed: 0.5", "Each week's value is the one on its last trading day"]))
-    return with_source(chart, SOURCE_MARKETS)
+            _("BTC's correlation with stocks wanders; short windows swing the most"),
+            subtitle=[_("Rolling correlation of daily log returns on common trading days (default window 60); "
+                        "dashed: 0.5"), _("Each week's value is the one on its last trading day")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def yearly_spread_chart(table: pd.DataFrame, window: int = 60, asset: str = "sp500") -> alt.LayerChart:
@@ -206,29 +212,31 @@ def yearly_spread_chart(table: pd.DataFrame, window: int = 60, asset: str = "sp5
     label = ASSET_LABELS[check_choice("asset", asset, tuple(ASSET_LABELS))]
     df = table.rename_axis("year").reset_index()[["year", "q25", "median", "q75", "max", "complete"]].copy()
     df["year"] = df["year"].astype(str)
-    df["coverage"] = np.where(df["complete"], "whole year", "part of the year")
+    whole, part = _("whole year"), _("part of the year")  # display labels only
+    df["coverage"] = np.where(df["complete"], whole, part)
     df = df.drop(columns="complete")
-    x = alt.X("year:N", title="Calendar year", axis=alt.Axis(labelAngle=0))
+    x = alt.X("year:N", title=_("Calendar year"), axis=alt.Axis(labelAngle=0))
     # ordinal with a stated order: Vega-Lite warns about opacity on an unsorted nominal field
-    opacity = alt.Opacity("coverage:O", title="Data cover", sort=["whole year", "part of the year"],
-                          scale=alt.Scale(domain=["whole year", "part of the year"], range=[0.9, 0.35]))
-    tips = ["year:N", alt.Tooltip("q25:Q", format=".2f", title="25th percentile"),
-            alt.Tooltip("median:Q", format=".2f"), alt.Tooltip("q75:Q", format=".2f", title="75th percentile"),
+    opacity = alt.Opacity("coverage:O", title=_("Data cover"), sort=[whole, part],
+                          scale=alt.Scale(domain=[whole, part], range=[0.9, 0.35]))
+    tips = ["year:N", alt.Tooltip("q25:Q", format=".2f", title=_("25th percentile")),
+            alt.Tooltip("median:Q", format=".2f"), alt.Tooltip("q75:Q", format=".2f", title=_("75th percentile")),
             alt.Tooltip("max:Q", format=".2f"), "coverage:N"]
     base = alt.Chart(df)
     bars = base.mark_bar(size=18, color=PALETTE[0]).encode(
-        x=x, y=alt.Y("q25:Q", title=f"{window}-day correlation, BTC with {label}",
+        x=x, y=alt.Y("q25:Q", title=_("{window}-day correlation, BTC with {asset}").format(window=window, asset=label),
                      scale=alt.Scale(domain=[-0.4, 1])), y2="q75:Q", opacity=opacity, tooltip=tips)
     ticks = base.mark_tick(color="black", thickness=2, size=22).encode(x=x, y="median:Q", opacity=opacity,
                                                                         tooltip=tips)
     tops = base.mark_point(filled=True, size=50, color=PALETTE[3]).encode(x=x, y="max:Q", opacity=opacity,
                                                                            tooltip=tips)
     chart = alt.layer(_rule("y", 0.0), bars, ticks, tops).properties(width=640, height=260, title=alt.TitleParams(
-        "A year's highest correlation says little about its typical day",
-        subtitle=[f"Daily {window}-day correlation of BTC with the {label}, by calendar year",
-                  "Bar: middle half of the days (25th to 75th percentile); black tick: median; dot: maximum",
-                  "Faded: years the data cover only in part"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("A year's highest correlation says little about its typical day"),
+        subtitle=[_("Daily {window}-day correlation of BTC with the {asset}, by calendar year").format(
+                      window=window, asset=label),
+                  _("Bar: middle half of the days (25th to 75th percentile); black tick: median; dot: maximum"),
+                  _("Faded: years the data cover only in part")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def lead_lag_chart(test: stats.CrossCorrelationTest) -> alt.LayerChart:
@@ -237,34 +245,35 @@ def lead_lag_chart(test: stats.CrossCorrelationTest) -> alt.LayerChart:
         raise TypeError(f"test must be a CrossCorrelationTest (from lead_lag_test), got {type(test).__name__}")
     df = test.table.reset_index()[["lag", "corr", "n", "white_band", "perm_lo", "perm_hi", "p_value"]].round(4)
     outside = (df["corr"] < df["perm_lo"]) | (df["corr"] > df["perm_hi"])
-    df["where"] = np.where(outside, "outside grey band", "inside grey band")
+    inside_band, outside_band = _("inside grey band"), _("outside grey band")  # display labels only
+    df["where"] = np.where(outside, outside_band, inside_band)
     df["minus_white"] = -df["white_band"]
     max_lag = int(df["lag"].max())
-    x = alt.X("lag:Q", title="Lag in weeks (positive: the net-liquidity change comes first)",
+    x = alt.X("lag:Q", title=_("Lag in weeks (positive: the net-liquidity change comes first)"),
               scale=alt.Scale(domain=[-max_lag - 0.7, max_lag + 0.7]),
               axis=alt.Axis(values=list(range(-max_lag, max_lag + 1, 2))))
     band = alt.Chart(df).mark_bar(size=22, color="#bbb", opacity=0.45).encode(
-        x=x, y=alt.Y("perm_lo:Q", title="Correlation"), y2="perm_hi:Q")
+        x=x, y=alt.Y("perm_lo:Q", title=_("Correlation")), y2="perm_hi:Q")
     white = alt.Chart(df).mark_line(strokeDash=[4, 3], color="#333", strokeWidth=1)
     bars = alt.Chart(df).mark_bar(size=10).encode(
         x="lag:Q", y="corr:Q",
         color=alt.Color("where:N", title=None,
-                        scale=alt.Scale(domain=["inside grey band", "outside grey band"],
+                        scale=alt.Scale(domain=[inside_band, outside_band],
                                         range=[PALETTE[0], PALETTE[3]])),
         tooltip=["lag:Q", alt.Tooltip("corr:Q", format=".3f"), "n:Q",
-                 alt.Tooltip("p_value:Q", format=".3f", title="per-lag p")])
+                 alt.Tooltip("p_value:Q", format=".3f", title=_("per-lag p"))])
     n_lags = len(df)
-    verdict = (f"the best of {n_lags} lags survives a test that allows for the search"
+    verdict = (_("the best of {lags} lags survives a test that allows for the search")
                if test.max_abs_p < 1 - test.level
-               else f"nothing survives a test that allows for trying {n_lags} lags")
+               else _("nothing survives a test that allows for trying {lags} lags")).format(lags=n_lags)
     chart = alt.layer(band, white.encode(x="lag:Q", y="white_band:Q"), white.encode(x="lag:Q", y="minus_white:Q"),
                       bars).properties(width=640, height=260, title=alt.TitleParams(
-        f"Weekly net-liquidity changes vs BTC returns: {verdict}",
-        subtitle=[f"Grey boxes: central 95 % of {test.n_perm} block-shuffled series (blocks of {test.block} weeks); "
-                  "dashed: ±1.96/√n",
-                  f"Largest |corr| {test.max_abs_corr:+.3f} at lag {test.max_abs_lag}; "
-                  f"family-wise p = {test.max_abs_p:.3f}"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("Weekly net-liquidity changes vs BTC returns: {verdict}").format(verdict=verdict),
+        subtitle=[_("Grey boxes: central 95 % of {shuffles} block-shuffled series (blocks of {block} weeks); "
+                    "dashed: ±1.96/√n").format(shuffles=test.n_perm, block=test.block),
+                  _("Largest |corr| {corr:+.3f} at lag {lag}; family-wise p = {p:.3f}").format(
+                      corr=test.max_abs_corr, lag=test.max_abs_lag, p=test.max_abs_p)]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def factor_chart(table: pd.DataFrame) -> alt.LayerChart:
@@ -272,26 +281,28 @@ def factor_chart(table: pd.DataFrame) -> alt.LayerChart:
     check_frame("table", table, ("label",), dated=False)
     check_frame("table", table, ("corr", "lo", "hi"), dated=False, numeric=True)
     df = table.reset_index()
+    # the labels are shown only: translated when the catalog knows them (FACTORS' labels)
+    df["label"] = df["label"].map(lambda v: text(v) if isinstance(v, str) and v.strip() else v)
     order = df.sort_values("corr", ascending=False)["label"].tolist()
     y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=320))
     whisk = alt.Chart(df).mark_rule(strokeWidth=2, color=PALETTE[0]).encode(
-        y=y, x=alt.X("lo:Q", title="Correlation with BTC's weekly log return (95 % block-bootstrap interval)",
+        y=y, x=alt.X("lo:Q", title=_("Correlation with BTC's weekly log return (95 % block-bootstrap interval)"),
                      scale=alt.Scale(domain=[-0.4, 0.8])), x2="hi:Q")
     dots = alt.Chart(df).mark_point(filled=True, size=80, color=PALETTE[0]).encode(
         y=y, x="corr:Q",
         tooltip=["label:N", alt.Tooltip("corr:Q", format=".3f"), alt.Tooltip("lo:Q", format=".3f"),
                  alt.Tooltip("hi:Q", format=".3f"), "weeks:Q"])
     chart = alt.layer(_rule("x", 0.0), whisk, dots).properties(width=520, height=200, title=alt.TitleParams(
-        "Week to week, BTC moves with stocks far more than with net liquidity",
-        subtitle=["Correlation of weekly changes (Wednesday to Wednesday) over the whole sample"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("Week to week, BTC moves with stocks far more than with net liquidity"),
+        subtitle=[_("Correlation of weekly changes (Wednesday to Wednesday) over the whole sample")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def rolling_factor_chart(changes: pd.DataFrame, window: int = 52) -> alt.LayerChart:
     """Rolling ``window``-week correlation of BTC's weekly return with the real yield and the dollar."""
     check_frame("changes", changes, ("btc", "real10y", "dollar"), numeric=True)
     window = check_int("window", window, 13, 156)
-    labels = {"real10y": "10-year real yield (change)", "dollar": "Broad dollar (log change)"}
+    labels = {"real10y": _("10-year real yield (change)"), "dollar": _("Broad dollar (log change)")}
     df = inline_csv(rolling_factor_corr(changes, window, labels).rename_axis("date"), "lesson03_rolling_factor", 3)
     lines = (
         alt.Chart(df)
@@ -300,13 +311,14 @@ def rolling_factor_chart(changes: pd.DataFrame, window: int = 52) -> alt.LayerCh
         .mark_line(strokeWidth=1.5)
         .encode(
             x=alt.X("date:T", title=None),
-            y=alt.Y("corr:Q", title=f"{window}-week correlation with BTC"),
-            color=alt.Color("factor:N", title="BTC with", scale=alt.Scale(range=[PALETTE[3], PALETTE[4]]),
+            y=alt.Y("corr:Q", title=_("{window}-week correlation with BTC").format(window=window)),
+            color=alt.Color("factor:N", title=_("BTC with"), scale=alt.Scale(range=[PALETTE[3], PALETTE[4]]),
                             legend=alt.Legend(labelLimit=300)),
             tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "factor:N", alt.Tooltip("corr:Q", format=".2f")],
         )
     )
     chart = alt.layer(_rule("y", 0.0), lines).properties(width=640, height=240, title=alt.TitleParams(
-        "BTC against real yields and the dollar: the link comes and goes",
-        subtitle=[f"Rolling {window}-week correlation of weekly changes (Wednesday to Wednesday)"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("BTC against real yields and the dollar: the link comes and goes"),
+        subtitle=[_("Rolling {window}-week correlation of weekly changes (Wednesday to Wednesday)").format(
+            window=window)]))
+    return with_source(chart, text(SOURCE_MARKETS))

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import stats
+from helpers.i18n import N_
 from helpers.validate import (check_choice, check_choices, check_date, check_flag, check_frame, check_int,
                               check_ints, check_seed, check_text)
 
@@ -22,22 +23,24 @@ RETURN_COLUMNS = ("btc", "sp500", "nasdaq")
 WINDOWS = (20, 60, 120, 250)
 ASSET_LABELS = {"sp500": "S&P 500", "nasdaq": "Nasdaq"}
 
-# The transmission channels the lesson discusses, each with the snapshot series that shows it.
+# The transmission channels the lesson discusses, each with the snapshot series that shows it
+# (English here; the charts show them with helpers.i18n.text, in the edition's language).
 CHANNELS = {
-    "reserves": ("Reserves and bank balance sheets", "Bank reserves at the Fed ($ trillions)"),
-    "securities": ("Portfolio rebalancing", "Fed holdings of Treasuries + MBS ($ trillions)"),
-    "real10y": ("Real yields", "10-year TIPS real yield (percent)"),
-    "dollar": ("The dollar", "Broad dollar index (Jan 2006 = 100)"),
-    "vix": ("Risk appetite", "VIX (higher = more fear)"),
+    "reserves": (N_("Reserves and bank balance sheets"), N_("Bank reserves at the Fed ($ trillions)")),
+    "securities": (N_("Portfolio rebalancing"), N_("Fed holdings of Treasuries + MBS ($ trillions)")),
+    "real10y": (N_("Real yields"), N_("10-year TIPS real yield (percent)")),
+    "dollar": (N_("The dollar"), N_("Broad dollar index (Jan 2006 = 100)")),
+    "vix": (N_("Risk appetite"), N_("VIX (higher = more fear)")),
 }
 
-# Weekly changes set against BTC's weekly return in the factor comparison.
+# Weekly changes set against BTC's weekly return in the factor comparison (the table keeps these
+# English labels; factor_chart shows them translated).
 FACTORS = {
-    "nasdaq": "Nasdaq, weekly log return",
-    "sp500": "S&P 500, weekly log return",
-    "real10y": "10-year real yield, weekly change (pp)",
-    "dollar": "Broad dollar, weekly log return",
-    "net_liquidity": "Net liquidity, weekly log change",
+    "nasdaq": N_("Nasdaq, weekly log return"),
+    "sp500": N_("S&P 500, weekly log return"),
+    "real10y": N_("10-year real yield, weekly change (pp)"),
+    "dollar": N_("Broad dollar, weekly log return"),
+    "net_liquidity": N_("Net liquidity, weekly log change"),
 }
 
 # Bounds at the public face: what the lesson uses, with room to explore (a few times the defaults).

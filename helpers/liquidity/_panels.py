@@ -8,6 +8,7 @@ import pandas as pd
 
 from helpers.charts import inline_csv
 from helpers.data import memo
+from helpers.i18n import gettext as _
 from helpers.liquidity._charts import INDEX_SCALE
 from helpers.liquidity._compute import ASSET_LABELS, correlation_panel
 from helpers.liquidity._inputs import snapshot_returns
@@ -53,8 +54,8 @@ def rolling_panel_spec(panel: dict, window: int, year: int) -> dict:
         "config": json.loads(_config_for(alt.theme.active)),
         "width": 640,
         "height": 260,
-        "title": {"text": f"{window}-day rolling correlation of BTC with stock indexes",
-                  "subtitle": [f"Daily log returns on common trading days; shaded: {year}"]},
+        "title": {"text": _("{window}-day rolling correlation of BTC with stock indexes").format(window=window),
+                  "subtitle": [_("Daily log returns on common trading days; shaded: {year}").format(year=year)]},
         "layer": [
             {"data": {"values": [{"start": f"{year}-01-01T00:00", "end": f"{year}-12-31T00:00"}]},
              "mark": {"type": "rect", "color": "#999", "opacity": 0.15},
@@ -67,9 +68,9 @@ def rolling_panel_spec(panel: dict, window: int, year: int) -> dict:
              "mark": {"type": "line", "strokeWidth": 1.5},
              "encoding": {
                  "x": {"field": "date", "type": "temporal", "title": None},
-                 "y": {"field": "corr", "type": "quantitative", "title": "Correlation with BTC daily returns",
+                 "y": {"field": "corr", "type": "quantitative", "title": _("Correlation with BTC daily returns"),
                        "scale": {"domain": [-0.6, 1]}},
-                 "color": {"field": "index", "type": "nominal", "title": "BTC with",
+                 "color": {"field": "index", "type": "nominal", "title": _("BTC with"),
                            "scale": {"domain": list(INDEX_SCALE.domain), "range": list(INDEX_SCALE.range)}},
              }},
         ],

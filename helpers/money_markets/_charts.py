@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.charts import PALETTE, SOURCE_FRED, with_source
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.money_markets._compute import RepoTrade, check_fits, check_paths, cushion_curve
 from helpers.validate import check_date, check_frame, check_number
 
@@ -40,28 +42,35 @@ def cushion_chart(trade: RepoTrade, max_fall_pct: float = 10.0) -> alt.LayerChar
     """The lender's cushion at maturity as the collateral loses value (static picture of one trade)."""
     curve = cushion_curve(trade, max_fall_pct=max_fall_pct)
     line = alt.Chart(curve).mark_line(color=PALETTE[0]).encode(
-        x=alt.X("fall_pct:Q", title="Fall in the collateral's value (percent)"),
-        y=alt.Y("cushion:Q", title="Lender's cushion at maturity ($ millions)"),
-        tooltip=[alt.Tooltip("fall_pct:Q", format=".2f", title="fall, %"),
-                 alt.Tooltip("cushion:Q", format=".3f", title="cushion, $M")],
+        x=alt.X("fall_pct:Q", title=_("Fall in the collateral's value (percent)")),
+        y=alt.Y("cushion:Q", title=_("Lender's cushion at maturity ($ millions)")),
+        tooltip=[alt.Tooltip("fall_pct:Q", format=".2f", title=_("fall, %")),
+                 alt.Tooltip("cushion:Q", format=".3f", title=_("cushion, $M"))],
     )
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#555", strokeDash=[4, 3]).encode(y="y:Q")
     mark = pd.DataFrame({"fall_pct": [trade.cushion_pct], "cushion": [0.0],
-                         "label": [f"cushion used up at a {trade.cushion_pct:.2f}% fall"]})
+                         "label": [_("cushion used up at a {pct:.2f}% fall").format(pct=trade.cushion_pct)]})
     point = alt.Chart(mark).mark_point(color=PALETTE[3], size=80, filled=True).encode(x="fall_pct:Q", y="cushion:Q")
-    text = alt.Chart(mark).mark_text(align="left", dx=8, dy=-10, color=PALETTE[3]).encode(
+    label = alt.Chart(mark).mark_text(align="left", dx=8, dy=-10, color=PALETTE[3]).encode(
         x="fall_pct:Q", y="cushion:Q", text="label:N")
     title = alt.TitleParams(
-        f"The haircut is the lender's buffer: this repo stays covered until the collateral falls "
-        f"{trade.cushion_pct:.1f}%",
-        subtitle=[f"${trade.cash:,.0f}M lent for {trade.days} day(s) at {trade.rate:.2f}% against "
-                  f"${trade.collateral_value:,.0f}M of collateral (haircut {100 * trade.haircut:.1f}%)"])
-    chart = (line + zero + point + text).properties(title=title, width=560, height=240)
-    return with_source(chart, "Source: Liquidity Lab repo calculator (helpers.repo), illustrative trade")
+        _("The haircut is the lender's buffer: this repo stays covered until the collateral falls "
+          "{pct:.1f}%").format(pct=trade.cushion_pct),
+        subtitle=[_("${cash:,.0f}M lent for {days} day(s) at {rate:.2f}% against "
+                    "${collateral:,.0f}M of collateral (haircut {haircut:.1f}%)").format(
+            cash=trade.cash, days=trade.days, rate=trade.rate, collateral=trade.collateral_value,
+            haircut=100 * trade.haircut)])
+    chart = (line + zero + point + label).properties(title=title, width=560, height=240)
+    return with_source(chart, _("Source: Liquidity Lab repo calculator (helpers.money_markets), illustrative trade"))
 
 
-_CORRIDOR_SERIES = {"effr": "EFFR (weekly mean)", "sofr": "SOFR (weekly mean)",
-                    "sofr_high": "SOFR (weekly high)", "iorb": "IORB"}
+_CORRIDOR_SERIES = {"effr": N_("EFFR (weekly mean)"), "sofr": N_("SOFR (weekly mean)"),
+                    "sofr_high": N_("SOFR (weekly high)"), "iorb": "IORB"}
+
+
+def _source_fred(series: str) -> str:
+    """The FRED source line with the series codes a chart uses, in the current language."""
+    return _("{source} ({series})").format(source=text(SOURCE_FRED), series=series)
 
 
 def corridor_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
@@ -71,20 +80,21 @@ def corridor_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
     data = weekly.round(2).reset_index()
     brush = alt.selection_interval(encodings=["x"], name="period")
     x_detail = alt.X("date:T", title=None, scale=alt.Scale(domain=brush))
-    names = list(_CORRIDOR_SERIES.values())
+    shown = {k: text(v) for k, v in _CORRIDOR_SERIES.items()}
+    names = list(shown.values())
     colors = [PALETTE[0], PALETTE[3], PALETTE[1], PALETTE[2]]
     band = alt.Chart().mark_area(color="#999", opacity=0.3, clip=True).encode(
         x=x_detail,
-        y=alt.Y("target_lower:Q", title="Percent a year"),
+        y=alt.Y("target_lower:Q", title=_("Percent a year")),
         y2="target_upper:Q",
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week ending"),
-                 alt.Tooltip("target_lower:Q", title="target range low"),
-                 alt.Tooltip("target_upper:Q", title="target range high")],
+        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("week ending")),
+                 alt.Tooltip("target_lower:Q", title=_("target range low")),
+                 alt.Tooltip("target_upper:Q", title=_("target range high"))],
     )
     lines = alt.Chart().transform_fold(
         list(_CORRIDOR_SERIES), as_=["series", "rate"]
     ).transform_calculate(
-        label="{" + ", ".join(f"'{k}': '{v}'" for k, v in _CORRIDOR_SERIES.items()) + "}[datum.series]"
+        label="{" + ", ".join(f"'{k}': '{v}'" for k, v in shown.items()) + "}[datum.series]"
     ).transform_filter("isValid(datum.rate)").mark_line(clip=True, strokeWidth=1.6).encode(
         x=x_detail,
         y=alt.Y("rate:Q"),
@@ -92,20 +102,20 @@ def corridor_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
                         legend=alt.Legend(labelLimit=0)),
         strokeDash=alt.StrokeDash("label:N", title=None,
                                   scale=alt.Scale(domain=names, range=[[1, 0], [1, 0], [2, 2], [6, 3]])),
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week ending"), "label:N",
-                 alt.Tooltip("rate:Q", format=".2f", title="percent")],
+        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("week ending")), "label:N",
+                 alt.Tooltip("rate:Q", format=".2f", title=_("percent"))],
     )
     detail = alt.layer(band, lines).properties(width=600, height=260)
     overview = alt.Chart().mark_area(color=PALETTE[5], opacity=0.6).encode(
-        x=alt.X("date:T", title="Drag here to zoom the chart above (double-click to reset)"),
-        y=alt.Y("sofr_high:Q", title="SOFR high", axis=alt.Axis(tickCount=2)),
+        x=alt.X("date:T", title=_("Drag here to zoom the chart above (double-click to reset)")),
+        y=alt.Y("sofr_high:Q", title=_("SOFR high"), axis=alt.Axis(tickCount=2)),
     ).add_params(brush).properties(width=600, height=50)
     chart = alt.vconcat(detail, overview, data=data).properties(
         title=alt.TitleParams(
-            "The corridor: SOFR and EFFR stay near the target range (grey), except in stress",
-            subtitle=["Weekly, 2018-04 onward; IORB from 2021-07-29 (IOER before it is not in the inputs); "
-                      "the grey band spans the range in force during each week"]))
-    return with_source(chart, SOURCE_FRED + " (DFEDTARL, DFEDTARU, DFF, SOFR, IORB)")
+            _("The corridor: SOFR and EFFR stay near the target range (grey), except in stress"),
+            subtitle=[_("Weekly, 2018-04 onward; IORB from 2021-07-29 (IOER before it is not in the inputs); "
+                        "the grey band spans the range in force during each week")]))
+    return with_source(chart, _source_fred("DFEDTARL, DFEDTARU, DFF, SOFR, IORB"))
 
 
 def stress_chart(weekly: pd.DataFrame, notes: pd.DataFrame) -> alt.HConcatChart:
@@ -120,16 +130,16 @@ def stress_chart(weekly: pd.DataFrame, notes: pd.DataFrame) -> alt.HConcatChart:
     data["b"] = data.pop("benchmark").map(codes)  # short codes keep the embedded data small
     panels = []
     for bench, title, color, light in (
-            ("top of target range", "SOFR − top of target range, 2018-04 to 2021-07-28", PALETTE[0], PALETTE[5]),
-            ("IORB", "SOFR − IORB, from 2021-07-29", PALETTE[3], PALETTE[1])):
+            ("top of target range", _("SOFR − top of target range, 2018-04 to 2021-07-28"), PALETTE[0], PALETTE[5]),
+            ("IORB", _("SOFR − IORB, from 2021-07-29"), PALETTE[3], PALETTE[1])):
         zoom = alt.selection_interval(bind="scales", encodings=["x"], name=f"zoom_{codes[bench]}")
         base = alt.Chart(data).transform_filter(alt.datum.b == codes[bench])
         x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"))
         high = base.mark_line(color=light, strokeWidth=1, clip=True).encode(
-            x=x, y=alt.Y("high_bp:Q", title="Basis points (weekly)"),
-            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week ending"),
-                     alt.Tooltip("high_bp:Q", title="week's high, bp"),
-                     alt.Tooltip("mean_bp:Q", title="week's mean, bp")])
+            x=x, y=alt.Y("high_bp:Q", title=_("Basis points (weekly)")),
+            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("week ending")),
+                     alt.Tooltip("high_bp:Q", title=_("week's high, bp")),
+                     alt.Tooltip("mean_bp:Q", title=_("week's mean, bp"))])
         mean = base.mark_line(color=color, strokeWidth=2, clip=True).encode(x=x, y="mean_bp:Q")
         zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#555").encode(y="y:Q")
         nb = notes[notes["benchmark"] == bench].assign(date=lambda d: pd.to_datetime(d["date"]))
@@ -144,10 +154,11 @@ def stress_chart(weekly: pd.DataFrame, notes: pd.DataFrame) -> alt.HConcatChart:
         panels.append(panel)
     chart = alt.hconcat(*panels).resolve_scale(y="independent").properties(
         title=alt.TitleParams(
-            "Stress shows up as SOFR above its ceiling: a spike in Sept 2019, a grind higher in late 2025",
-            subtitle=["Thick line: weekly mean of daily spreads; thin line: the week's highest day; dots: events. "
-                      "Different benchmarks and scales in the two panels; drag to pan, scroll to zoom"]))
-    return with_source(chart, SOURCE_FRED + "; SRF figures: press reports of New York Fed data")
+            _("Stress shows up as SOFR above its ceiling: a spike in Sept 2019, a grind higher in late 2025"),
+            subtitle=[_("Thick line: weekly mean of daily spreads; thin line: the week's highest day; dots: events. "
+                        "Different benchmarks and scales in the two panels; drag to pan, scroll to zoom")]))
+    return with_source(chart, _("{source}; SRF figures: press reports of New York Fed data").format(
+        source=text(SOURCE_FRED)))
 
 
 def on_rrp_chart(fed: pd.DataFrame, start: str = "2021-01-01") -> alt.Chart:
@@ -156,20 +167,20 @@ def on_rrp_chart(fed: pd.DataFrame, start: str = "2021-01-01") -> alt.Chart:
     start = check_date("start", start, hi=fed.index[-1])
     data = fed.loc[fed.index >= start, ["reserves", "on_rrp"]].reset_index()
     _check_rows(data, "fed")
-    names = {"reserves": "Bank reserves (week average)", "on_rrp": "ON RRP take-up (Wednesday)"}
+    names = {"reserves": _("Bank reserves (week average)"), "on_rrp": _("ON RRP take-up (Wednesday)")}
     chart = alt.Chart(data).transform_fold(["reserves", "on_rrp"], as_=["series", "value"]).transform_calculate(
         label="datum.series == 'reserves' ? '" + names["reserves"] + "' : '" + names["on_rrp"] + "'"
     ).mark_line().encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
-        y=alt.Y("value:Q", title="$ billions"),
+        y=alt.Y("value:Q", title=_("$ billions")),
         color=alt.Color("label:N", title=None, legend=alt.Legend(labelLimit=0),
                         scale=alt.Scale(domain=list(names.values()), range=[PALETTE[0], PALETTE[1]])),
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title="week"), "label:N",
-                 alt.Tooltip("value:Q", format=",.0f", title="$ billions")],
+        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d", title=_("week")), "label:N",
+                 alt.Tooltip("value:Q", format=",.0f", title=_("$ billions"))],
     ).properties(width=640, height=300, title=alt.TitleParams(
-        "ON RRP filled up in 2021–22 and drained in 2023–25, while reserves fell far less",
-        subtitle=["Weekly; ON RRP is the Wednesday value (month- and quarter-end peaks are higher)"]))
-    return with_source(chart, SOURCE_FRED + " (WRESBAL, RRPONTSYD)")
+        _("ON RRP filled up in 2021–22 and drained in 2023–25, while reserves fell far less"),
+        subtitle=[_("Weekly; ON RRP is the Wednesday value (month- and quarter-end peaks are higher)")]))
+    return with_source(chart, _source_fred("WRESBAL, RRPONTSYD"))
 
 
 def reserve_demand_chart(pairs: pd.DataFrame, fits: dict, medians: dict) -> alt.HConcatChart:
@@ -180,8 +191,8 @@ def reserve_demand_chart(pairs: pd.DataFrame, fits: dict, medians: dict) -> alt.
     fits, medians = check_fits(fits), _check_medians(medians)
     _check_rows(pairs, "pairs")
     panels = []
-    specs = (("reserves", "Reserves ($ billions, week average)", ",.0f"),
-             ("share_pct", "Reserves as a share of Fed total assets (percent)", ".1f"))
+    specs = (("reserves", _("Reserves ($ billions, week average)"), ",.0f"),
+             ("share_pct", _("Reserves as a share of Fed total assets (percent)"), ".1f"))
     data = pairs.reset_index()
     data["week"] = data["date"].dt.strftime("%Y-%m-%d")
     data = data[["week", "reserves", "share_pct", "spread_bp", "year"]]  # few columns: keeps the lesson small
@@ -191,16 +202,16 @@ def reserve_demand_chart(pairs: pd.DataFrame, fits: dict, medians: dict) -> alt.
         fit_df = pd.DataFrame({col: xs, "spread_bp": fit.predict(xs)})
         pts = alt.Chart(data).mark_circle(size=22, opacity=1).encode(
             x=alt.X(f"{col}:Q", title=title, scale=alt.Scale(zero=False)),
-            y=alt.Y("spread_bp:Q", title="SOFR − IORB (bp, weekly mean)"),
-            color=alt.Color("year:O", title="Year", scale=alt.Scale(scheme="viridis")),
-            tooltip=[alt.Tooltip("week:N", title="week ending"), alt.Tooltip(f"{col}:Q", format=fmt),
-                     alt.Tooltip("spread_bp:Q", format=".1f", title="spread, bp")],
+            y=alt.Y("spread_bp:Q", title=_("SOFR − IORB (bp, weekly mean)")),
+            color=alt.Color("year:O", title=_("Year"), scale=alt.Scale(scheme="viridis")),
+            tooltip=[alt.Tooltip("week:N", title=_("week ending")), alt.Tooltip(f"{col}:Q", format=fmt),
+                     alt.Tooltip("spread_bp:Q", format=".1f", title=_("spread, bp"))],
         )
         medp = alt.Chart(med.rename(columns={"mid": col, "median": "spread_bp"})).mark_line(
             color="#000", point=alt.OverlayMarkDef(color="#000", size=30)).encode(
             x=f"{col}:Q", y="spread_bp:Q",
-            tooltip=[alt.Tooltip("bin_lo:Q", title="bin from"), alt.Tooltip("bin_hi:Q", title="bin to"),
-                     alt.Tooltip("spread_bp:Q", title="median spread, bp"), "count:Q"])
+            tooltip=[alt.Tooltip("bin_lo:Q", title=_("bin from")), alt.Tooltip("bin_hi:Q", title=_("bin to")),
+                     alt.Tooltip("spread_bp:Q", title=_("median spread, bp")), "count:Q"])
         fitl = alt.Chart(fit_df).mark_line(color=PALETTE[3], strokeDash=[6, 3], strokeWidth=2.5).encode(
             x=f"{col}:Q", y="spread_bp:Q")
         knee = alt.Chart(pd.DataFrame({col: [fit.knee]})).mark_rule(color=PALETTE[3], opacity=0.6).encode(
@@ -208,10 +219,11 @@ def reserve_demand_chart(pairs: pd.DataFrame, fits: dict, medians: dict) -> alt.
         panels.append(alt.layer(pts, medp, fitl, knee).properties(width=290, height=230))
     knee = fits["reserves"].knee
     chart = alt.hconcat(*panels).properties(title=alt.TitleParams(
-        f"Below about ${knee / 1000:.1f} trillion of reserves, SOFR rises through IORB; above it the line is flat",
-        subtitle=["Weekly, 2021-07-29 onward. Black: median spread per bin; red dashes: two-segment fit; "
-                  "a description of this sample, not a causal curve"]))
-    return with_source(chart, SOURCE_FRED + " (WRESBAL, WALCL, SOFR, IORB)")
+        _("Below about ${knee_tn:.1f} trillion of reserves, SOFR rises through IORB; above it the line is flat").format(
+            knee_tn=knee / 1000),
+        subtitle=[_("Weekly, 2021-07-29 onward. Black: median spread per bin; red dashes: two-segment fit; "
+                    "a description of this sample, not a causal curve")]))
+    return with_source(chart, _source_fred("WRESBAL, WALCL, SOFR, IORB"))
 
 
 def injection_chart(paths: pd.DataFrame) -> alt.LayerChart:
@@ -230,33 +242,37 @@ def injection_chart(paths: pd.DataFrame) -> alt.LayerChart:
                           allowed="$ billions from 1 to 200 (the sliders' range)")
     days = pd.DataFrame({"day": np.arange(1, horizon_days + 1)})
     amt = alt.param(name="amount", value=amount,
-                    bind=alt.binding_range(min=1, max=200, step=1, name="Operation size ($ billions) "))
+                    bind=alt.binding_range(min=1, max=200, step=1, name=_("Operation size ($ billions) ")))
     nights = alt.param(name="nights", value=int((paths["overnight_repo"] > 0).sum()),
                        bind=alt.binding_range(min=0, max=horizon_days, step=1,
-                                              name="Nights the overnight repo is repeated "))
-    names = ["Overnight repo, repeated N nights", "Permanent purchase"]
+                                              name=_("Nights the overnight repo is repeated ")))
+    names = [_("Overnight repo, repeated N nights"), _("Permanent purchase")]
     base = alt.Chart(days).transform_calculate(
         overnight="datum.day <= nights ? amount : 0", permanent="amount"
     )
     lines = base.transform_fold(["overnight", "permanent"], as_=["kind", "added"]).transform_calculate(
         label=f"datum.kind == 'overnight' ? '{names[0]}' : '{names[1]}'"
     ).mark_line(interpolate="step-after", point=True).encode(
-        x=alt.X("day:Q", title=f"Day (1 to {horizon_days})", scale=alt.Scale(domain=[1, horizon_days])),
-        y=alt.Y("added:Q", title="Reserves added ($ billions)", scale=alt.Scale(domain=[0, 200])),
+        x=alt.X("day:Q", title=_("Day (1 to {days})").format(days=horizon_days),
+                scale=alt.Scale(domain=[1, horizon_days])),
+        y=alt.Y("added:Q", title=_("Reserves added ($ billions)"), scale=alt.Scale(domain=[0, 200])),
         color=alt.Color("label:N", title=None, legend=alt.Legend(labelLimit=0),
                         scale=alt.Scale(domain=names, range=[PALETTE[3], PALETTE[0]])),
-        tooltip=["day:Q", "label:N", alt.Tooltip("added:Q", title="$ billions")],
+        tooltip=["day:Q", "label:N", alt.Tooltip("added:Q", title=_("$ billions"))],
     )
-    text = base.transform_aggregate(
+    # the sentence as a Vega expression: the translated template with the two sums spliced in
+    sentence = _("Over {days} days: repo {repo} vs purchase {purchase} $ billion-days").replace("'", "\\'")
+    msg = "'" + sentence.format(days=horizon_days, repo="' + format(datum.repo_days, ',.0f') + '",
+                                purchase="' + format(datum.perm_days, ',.0f') + '") + "'"
+    note = base.transform_aggregate(
         repo_days="sum(overnight)", perm_days="sum(permanent)"
     ).transform_calculate(
-        msg=f"'Over {horizon_days} days: repo ' + format(datum.repo_days, ',.0f') + "
-            f"' vs purchase ' + format(datum.perm_days, ',.0f') + ' $ billion-days'"
+        msg=msg
     ).mark_text(align="left", x=8, y=12, fontSize=13).encode(text="msg:N")
-    chart = alt.layer(lines, text).add_params(amt, nights).properties(
+    chart = alt.layer(lines, note).add_params(amt, nights).properties(
         width=600, height=260,
         title=alt.TitleParams(
-            "An overnight repo adds reserves for one night; a purchase adds them for good",
-            subtitle=["Move the sliders (works without a kernel). A repo must be repeated every night "
-                      "to match a purchase"]))
-    return with_source(chart, "Source: Liquidity Lab (helpers.repo.injection_paths), illustrative amounts")
+            _("An overnight repo adds reserves for one night; a purchase adds them for good"),
+            subtitle=[_("Move the sliders (works without a kernel). A repo must be repeated every night "
+                        "to match a purchase")]))
+    return with_source(chart, _("Source: Liquidity Lab (helpers.money_markets.injection_paths), illustrative amounts"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from helpers.i18n import gettext as _
 from helpers.validate import check_date, check_frame, check_int, check_number
 
 DAY_COUNT = 360  # money-market convention: interest = principal x rate x days / 360
@@ -108,28 +109,37 @@ class RepoTrade:
 
     def report(self) -> str:
         """A short plain-text account of the trade from both sides."""
+        haircut = 100 * self.haircut
         lines = [
-            f"Repo: borrow ${self.cash:,.2f}M for {self.days} day(s) at {self.rate:.2f}% "
-            f"against collateral worth ${self.collateral_value:,.2f}M (haircut {100 * self.haircut:.2f}%).",
-            f"  interest = {self.cash:,.2f} x {self.rate:.2f}% x {self.days}/360 = ${self.interest:,.4f}M "
-            f"(${1e6 * self.interest:,.0f})",
-            f"  repurchase price = ${self.repurchase_price:,.4f}M",
-            f"  collateral required at a {100 * self.haircut:.2f}% haircut = ${self.required_collateral:,.2f}M",
+            _("Repo: borrow ${cash:,.2f}M for {days} day(s) at {rate:.2f}% "
+              "against collateral worth ${collateral:,.2f}M (haircut {haircut:.2f}%).").format(
+                cash=self.cash, days=self.days, rate=self.rate, collateral=self.collateral_value, haircut=haircut),
+            _("interest = {cash:,.2f} x {rate:.2f}% x {days}/360 = ${interest:,.4f}M "
+              "(${dollars:,.0f})").format(cash=self.cash, rate=self.rate, days=self.days, interest=self.interest,
+                                          dollars=1e6 * self.interest),
+            _("repurchase price = ${price:,.4f}M").format(price=self.repurchase_price),
+            _("collateral required at a {haircut:.2f}% haircut = ${required:,.2f}M").format(
+                haircut=haircut, required=self.required_collateral),
         ]
         if self.covered:
-            lines.append(f"  collateral is enough; at most ${self.max_cash:,.2f}M could be borrowed against it")
+            lines.append(_("collateral is enough; at most ${most:,.2f}M could be borrowed against it").format(
+                most=self.max_cash))
         else:
-            lines.append(f"  NOT ENOUGH collateral: post ${self.shortfall:,.2f}M more, "
-                         f"or borrow at most ${self.max_cash:,.2f}M")
+            lines.append(_("NOT ENOUGH collateral: post ${shortfall:,.2f}M more, "
+                           "or borrow at most ${most:,.2f}M").format(shortfall=self.shortfall, most=self.max_cash))
         if self.cushion >= 0:
-            lines.append(f"  lender's cushion = ${self.cushion:,.4f}M: the collateral can lose "
-                         f"{self.cushion_pct:.2f}% of its value before it stops covering the repurchase price")
+            lines.append(_("lender's cushion = ${cushion:,.4f}M: the collateral can lose "
+                           "{pct:.2f}% of its value before it stops covering the repurchase price").format(
+                cushion=self.cushion, pct=self.cushion_pct))
         else:
-            lines.append(f"  lender's cushion = ${self.cushion:,.4f}M: the collateral already falls short "
-                         f"of the repurchase price by {-self.cushion_pct:.2f}% of its value")
-        lines.append(f"  reverse repo (the lender's side): pays ${self.cash:,.2f}M today, "
-                     f"receives ${self.repurchase_price:,.4f}M on day {self.days}")
-        return "\n".join(lines)
+            lines.append(_("lender's cushion = ${cushion:,.4f}M: the collateral already falls short "
+                           "of the repurchase price by {pct:.2f}% of its value").format(
+                cushion=self.cushion, pct=-self.cushion_pct))
+        lines.append(_("reverse repo (the lender's side): pays ${cash:,.2f}M today, "
+                       "receives ${price:,.4f}M on day {days}").format(
+            cash=self.cash, price=self.repurchase_price, days=self.days))
+        # the first line is the heading; the details are indented under it
+        return "\n".join(lines[:1] + ["  " + line for line in lines[1:]])
 
 
 def repo_trade(cash: float, collateral_value: float, haircut: float, rate: float, days: int) -> RepoTrade:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.i18n import gettext as _
 from helpers.money_markets._compute import check_fits, repo_trade
 from helpers.validate import check_frame, check_number
 
@@ -36,13 +37,20 @@ def reserve_demand_report(pairs: pd.DataFrame, fits: dict) -> str:
             raise ValueError(f"pairs has no week {what} of fits['reserves'] (knee {f.knee:,.0f}) with a "
                              f"{column} value; allowed: spread_vs_reserves(rates, fed) and its fit_knee fits")
     return "\n".join([
-        f"{len(pairs)} weeks. Knee at about ${f.knee:,.0f}B of reserves: below it the spread rises "
-        f"{-100 * f.slope_below:.1f} bp for each $100B less; above it, {100 * f.slope_above:+.2f} bp per $100B.",
-        f"Median spread: {below['spread_bp'].median():+.1f} bp in the {len(below)} weeks below the knee, "
-        f"{above['spread_bp'].median():+.1f} bp in the {len(above)} weeks above it.",
-        f"Weeks below the knee, by year: {below.index.year.value_counts().sort_index().to_dict()}",
-        f"Of those, the {len(early)} weeks before 2024: median spread {early['spread_bp'].median():+.1f} bp, "
-        f"median ON RRP ${early['on_rrp'].median():,.0f}B (vs ${late['on_rrp'].median():,.0f}B from 2025)",
-        f"Share of Fed assets: knee at {s.knee:.1f}%, slope below {s.slope_below:+.2f} bp per point, "
-        f"above {s.slope_above:+.2f}; sum of squared errors {s.sse:,.0f} vs {f.sse:,.0f} for the level",
+        _("{weeks} weeks. Knee at about ${knee:,.0f}B of reserves: below it the spread rises "
+          "{rise:.1f} bp for each $100B less; above it, {above:+.2f} bp per $100B.").format(
+            weeks=len(pairs), knee=f.knee, rise=-100 * f.slope_below, above=100 * f.slope_above),
+        _("Median spread: {below:+.1f} bp in the {n_below} weeks below the knee, "
+          "{above:+.1f} bp in the {n_above} weeks above it.").format(
+            below=below["spread_bp"].median(), n_below=len(below), above=above["spread_bp"].median(),
+            n_above=len(above)),
+        _("Weeks below the knee, by year: {counts}").format(
+            counts=below.index.year.value_counts().sort_index().to_dict()),
+        _("Of those, the {weeks} weeks before 2024: median spread {spread:+.1f} bp, "
+          "median ON RRP ${early:,.0f}B (vs ${late:,.0f}B from 2025)").format(
+            weeks=len(early), spread=early["spread_bp"].median(), early=early["on_rrp"].median(),
+            late=late["on_rrp"].median()),
+        _("Share of Fed assets: knee at {knee:.1f}%, slope below {below:+.2f} bp per point, "
+          "above {above:+.2f}; sum of squared errors {sse:,.0f} vs {sse_level:,.0f} for the level").format(
+            knee=s.knee, below=s.slope_below, above=s.slope_above, sse=s.sse, sse_level=f.sse),
     ])

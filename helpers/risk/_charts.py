@@ -9,20 +9,24 @@ import numpy as np
 import pandas as pd
 
 from helpers.charts import PALETTE, with_source
+from helpers.i18n import N_, text
+from helpers.i18n import gettext as _
 from helpers.risk._compute import (ASSETS, check_outcomes, check_prices, check_staging, drawdown,
                                    rolling_volatility, staged_summary, staged_vs_lump)
 from helpers.risk._compute_positions import binned_shares, liquidation_frequency
 from helpers.validate import check_frame, check_int, check_ints, check_number, check_series, check_text, shown
 
 ASSET_COLORS = {"Bitcoin": "#E69F00", "Ether": "#0072B2", "S&P 500": "#009E73", "Nasdaq Composite": "#CC79A7"}
-SOURCE_MARKETS = ("Source: Yahoo Finance (BTC-USD, ETH-USD daily closes); FRED (SP500, NASDAQCOM); "
-                  "Liquidity Lab snapshot")
+SOURCE_MARKETS = N_("Source: Yahoo Finance (BTC-USD, ETH-USD daily closes); FRED (SP500, NASDAQCOM); "
+                    "Liquidity Lab snapshot")  # shown with text(), in the edition's language
+# Display names of the assets and the default asset labels, for the catalog (shown with _()).
+_NAMES = (N_("Bitcoin"), N_("Ether"), N_("S&P 500"), N_("Nasdaq Composite"), N_("bitcoin"), N_("ether"))
 _LOG_TICKS = [0.1, 0.2, 0.3, 0.5, 1, 1.5, 2, 3, 5, 10, 20, 30, 50, 100]
 
 
 def _asset_color() -> alt.Color:
-    return alt.Color("asset:N", title="Asset",
-                     scale=alt.Scale(domain=list(ASSET_COLORS), range=list(ASSET_COLORS.values())))
+    return alt.Color("asset:N", title=_("Asset"),
+                     scale=alt.Scale(domain=[_(a) for a in ASSET_COLORS], range=list(ASSET_COLORS.values())))
 
 
 def _closes(markets: Any) -> dict[str, pd.Series]:
@@ -36,6 +40,11 @@ def _wide_frame(series: dict[str, pd.Series]) -> pd.DataFrame:
     df = pd.DataFrame(series)
     df.index = df.index.strftime("%Y-%m-%d")
     return df.reset_index(names="date")
+
+
+def _vega_text(label: str) -> str:
+    """``label`` safe inside a single-quoted Vega expression string (a translation may hold a quote)."""
+    return label.replace("\\", "\\\\").replace("'", "\\'")
 
 
 def _subtitle(name: str, subtitle: Any) -> list[str]:
@@ -58,18 +67,20 @@ def volatility_chart(markets: pd.DataFrame, window_days: int = 90) -> alt.Chart:
         except ValueError:
             raise ValueError(f"markets[{a!r}] is too short for one full window of window_days={window_days}; "
                              "allowed: a shorter window or longer closes") from None
-        wide[ASSETS[a][0]] = (v.resample("28D", origin="epoch").last() * 100).round(1)
+        wide[_(ASSETS[a][0])] = (v.resample("28D", origin="epoch").last() * 100).round(1)
     chart = alt.Chart(_wide_frame(wide)).transform_fold(list(wide), as_=["asset", "vol"]).transform_filter(
         "isValid(datum.vol)").mark_line(strokeWidth=1.5).encode(
         x=alt.X("date:T", title=None),
-        y=alt.Y("vol:Q", title=f"Annualised volatility, {window_days}-day window (%)"),
+        y=alt.Y("vol:Q", title=_("Annualised volatility, {window_days}-day window (%)").format(
+            window_days=window_days)),
         color=_asset_color(),
         tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "asset:N", alt.Tooltip("vol:Q", title="%")],
     ).properties(width=580, height=240, title=alt.TitleParams(
-        "Bitcoin and ether swing several times as much as US stocks",
-        subtitle=[f"Standard deviation of daily log returns over the last {window_days} calendar days,",
-                  "annualised with √365 for crypto and √252 for equities; every 28th day shown"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("Bitcoin and ether swing several times as much as US stocks"),
+        subtitle=[_("Standard deviation of daily log returns over the last {window_days} calendar days,").format(
+                      window_days=window_days),
+                  _("annualised with √365 for crypto and √252 for equities; every 28th day shown")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def drawdown_chart(markets: pd.DataFrame) -> alt.Chart:
@@ -79,18 +90,18 @@ def drawdown_chart(markets: pd.DataFrame) -> alt.Chart:
     """
     wide = {}
     for a, p in _closes(markets).items():
-        wide[ASSETS[a][0]] = (drawdown(p).resample("28D", origin="epoch").min() * 100).round(1)
+        wide[_(ASSETS[a][0])] = (drawdown(p).resample("28D", origin="epoch").min() * 100).round(1)
     chart = alt.Chart(_wide_frame(wide)).transform_fold(list(wide), as_=["asset", "dd"]).transform_filter(
         "isValid(datum.dd)").mark_line(strokeWidth=1.5).encode(
         x=alt.X("date:T", title=None),
-        y=alt.Y("dd:Q", title="Below the previous high (%)", scale=alt.Scale(domain=[-100, 0])),
+        y=alt.Y("dd:Q", title=_("Below the previous high (%)"), scale=alt.Scale(domain=[-100, 0])),
         color=_asset_color(),
         tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "asset:N", alt.Tooltip("dd:Q", title="%")],
     ).properties(width=580, height=240, title=alt.TitleParams(
-        "Crypto has lost most of its value more than once; stocks far less",
-        subtitle=["Drawdown: close / highest close so far - 1; lowest value in each 28-day step;",
-                  "measured from each series' first day in the snapshot"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("Crypto has lost most of its value more than once; stocks far less"),
+        subtitle=[_("Drawdown: close / highest close so far - 1; lowest value in each 28-day step;"),
+                  _("measured from each series' first day in the snapshot")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def staged_chart(prices: pd.Series, tranches: Sequence[int] = (2, 3, 4),
@@ -120,40 +131,44 @@ def staged_chart(prices: pd.Series, tranches: Sequence[int] = (2, 3, 4),
             bars.append(b)
             s = staged_summary(out)
             labels.append({"tranches": n, "horizon": h, "label":
-                           f"staged better on {s['staged better (share)']:.0%} of {int(s['start dates'])} "
-                           f"start dates; median difference {s['median difference']:+.1%}"})
+                           _("staged better on {share:.0%} of {start_dates} start dates; "
+                             "median difference {median:+.1%}").format(
+                               share=s["staged better (share)"], start_dates=int(s["start dates"]),
+                               median=s["median difference"])})
     df = pd.concat(bars, ignore_index=True)
     df["pct"] = (df["bin"] * 100).round(1)
     df["share"] = (df["share"] * 100).round(2)
     df = df[["tranches", "horizon", "pct", "share"]]
     n_par = alt.param(name="tranches", value=default_tranches,
-                      bind=alt.binding_radio(options=list(tranches), name="Weekly tranches "))
+                      bind=alt.binding_radio(options=list(tranches), name=_("Weekly tranches ")))
     h_par = alt.param(name="horizon", value=default_horizon,
                       bind=alt.binding_radio(options=list(horizons_days),
-                                             labels=[f"{round(h / 30.4)} months" for h in horizons_days],
-                                             name="Value after "))
+                                             labels=[_("{n} months").format(n=round(h / 30.4))
+                                                     for h in horizons_days],
+                                             name=_("Value after ")))
     keep = "datum.tranches == tranches && datum.horizon == horizon"
+    staged_b, lump_b = _vega_text(_("staged did better")), _vega_text(_("lump sum did better"))
     hist = alt.Chart(df).transform_filter(keep).transform_calculate(
         end="datum.pct + 4",
-        who="datum.pct >= 0 ? 'staged did better' : 'lump sum did better'",
+        who=f"datum.pct >= 0 ? '{staged_b}' : '{lump_b}'",
     ).mark_bar(stroke="white", strokeWidth=0.5).encode(
-        x=alt.X("pct:Q", title="Staged minus lump sum (% of the budget; the end bins collect the tails)",
+        x=alt.X("pct:Q", title=_("Staged minus lump sum (% of the budget; the end bins collect the tails)"),
                 scale=alt.Scale(domain=[-48, 48], nice=False), axis=alt.Axis(values=list(range(-48, 49, 8)))),
         x2="end:Q",
-        y=alt.Y("share:Q", title="Share of start dates (%)",
+        y=alt.Y("share:Q", title=_("Share of start dates (%)"),
                 scale=alt.Scale(domain=[0, float(np.ceil(df["share"].max() * 1.15))])),
         y2=alt.datum(0),
         color=alt.Color("who:N", title=None, scale=alt.Scale(
-            domain=["lump sum did better", "staged did better"], range=[PALETTE[3], PALETTE[0]])),
-        tooltip=[alt.Tooltip("pct:Q", title="bin from (%)"), alt.Tooltip("share:Q", title="share (%)")],
+            domain=[lump_b, staged_b], range=[PALETTE[3], PALETTE[0]])),
+        tooltip=[alt.Tooltip("pct:Q", title=_("bin from (%)")), alt.Tooltip("share:Q", title=_("share (%)"))],
     )
-    text = alt.Chart(pd.DataFrame(labels)).mark_text(align="left", x=5, y=8, fontSize=12).encode(
+    notes = alt.Chart(pd.DataFrame(labels)).mark_text(align="left", x=5, y=8, fontSize=12).encode(
         text="label:N").transform_filter(keep)
-    chart = alt.layer(hist, text).add_params(n_par, h_par).properties(
+    chart = alt.layer(hist, notes).add_params(n_par, h_par).properties(
         width=580, height=260, title=alt.TitleParams(
-            f"Staged buying vs a lump sum in {asset_label}: it depends on the start date",
-            subtitle=["Every daily start date; tranches 7 days apart; idle cash earns nothing; no fees"]))
-    return with_source(chart, SOURCE_MARKETS)
+            _("Staged buying vs a lump sum in {asset}: it depends on the start date").format(asset=_(asset_label)),
+            subtitle=[_("Every daily start date; tranches 7 days apart; idle cash earns nothing; no fees")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def ladder_chart(outcomes: pd.DataFrame, asset_label: str = "Bitcoin") -> alt.LayerChart:
@@ -167,27 +182,29 @@ def ladder_chart(outcomes: pd.DataFrame, asset_label: str = "Bitcoin") -> alt.La
                        "ladder": outcomes["ladder"].round(3).to_numpy()})
     lo = float(min(df["hold"].min(), df["ladder"].min())) * 0.9
     hi_x, hi_y = float(df["hold"].max()) * 1.1, float(df["ladder"].max()) * 1.2
+    same, ladder_b, hold_b = (_vega_text(_("same")), _vega_text(_("ladder did better")),
+                              _vega_text(_("holding did better")))
     points = alt.Chart(df).transform_calculate(
-        who="datum.ladder == datum.hold ? 'same' : "
-            "(datum.ladder > datum.hold ? 'ladder did better' : 'holding did better')",
+        who=f"datum.ladder == datum.hold ? '{same}' : "
+            f"(datum.ladder > datum.hold ? '{ladder_b}' : '{hold_b}')",
     ).mark_circle(size=20, opacity=0.75).encode(
-        x=alt.X("hold:Q", title="Value after holding (1 = break-even, log scale)",
+        x=alt.X("hold:Q", title=_("Value after holding (1 = break-even, log scale)"),
                 scale=alt.Scale(type="log", domain=[lo, hi_x], nice=False),
                 axis=alt.Axis(values=[t for t in _LOG_TICKS if lo <= t <= hi_x])),
-        y=alt.Y("ladder:Q", title="Value with the ladder (log scale)",
+        y=alt.Y("ladder:Q", title=_("Value with the ladder (log scale)"),
                 scale=alt.Scale(type="log", domain=[lo, hi_y], nice=False),
                 axis=alt.Axis(values=[t for t in _LOG_TICKS if lo <= t <= hi_y])),
         color=alt.Color("who:N", title=None, scale=alt.Scale(
-            domain=["holding did better", "same", "ladder did better"],
+            domain=[hold_b, same, ladder_b],
             range=[PALETTE[3], "#999999", PALETTE[0]])),
         tooltip=["hold:Q", "ladder:Q"],
     )
     diagonal = alt.Chart(pd.DataFrame({"hold": [lo, hi_y], "ladder": [lo, hi_y]})).mark_line(
         color="#555", strokeDash=[4, 3], strokeWidth=1).encode(x="hold:Q", y="ladder:Q")
     chart = alt.layer(diagonal, points).properties(width=540, height=300, title=alt.TitleParams(
-        f"The ladder caps the big {asset_label.lower()} winners and softens some losers",
-        subtitle=["One dot per weekly entry date; dashed line: same result; above it the ladder did better"]))
-    return with_source(chart, SOURCE_MARKETS)
+        _("The ladder caps the big {asset} winners and softens some losers").format(asset=_(asset_label.lower())),
+        subtitle=[_("One dot per weekly entry date; dashed line: same result; above it the ladder did better")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def liquidation_chart(prices: pd.Series, max_leverage: int = 50, horizons_days: Sequence[int] = (7, 30, 90, 365),
@@ -206,7 +223,8 @@ def liquidation_chart(prices: pd.Series, max_leverage: int = 50, horizons_days: 
     horizons_days = check_ints("horizons_days", horizons_days, 7, 3650, max_len=8)
     asset_label = check_text("asset_label", asset_label)
     levs = list(range(1, max_leverage + 1))
-    checks = {"every daily close": 1, "weekly closes only": 7}
+    daily, weekly = _("every daily close"), _("weekly closes only")  # display labels (chart data only)
+    checks = {daily: 1, weekly: 7}
     wide = {}
     for label, every in checks.items():
         t = liquidation_frequency(prices, levs, list(horizons_days), "long", maintenance, every)
@@ -215,23 +233,25 @@ def liquidation_chart(prices: pd.Series, max_leverage: int = 50, horizons_days: 
     df["leverage"] = df["leverage"].astype(int)
     df["days"] = df["days"].astype(int)
     lev = alt.param(name="leverage", value=default_leverage,
-                    bind=alt.binding_range(min=1, max=max_leverage, step=1, name="Leverage (x) "))
+                    bind=alt.binding_range(min=1, max=max_leverage, step=1, name=_("Leverage (x) ")))
     base = alt.Chart(df).transform_filter("datum.leverage == leverage").transform_fold(
         list(checks), as_=["check", "share"]).encode(
-        x=alt.X("days:O", title="Held for up to … days", sort=list(horizons_days), axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("check:N", sort=["every daily close", "weekly closes only"]),
-        y=alt.Y("share:Q", title="Start days liquidated (%)", scale=alt.Scale(domain=[0, 100])),
+        x=alt.X("days:O", title=_("Held for up to … days"), sort=list(horizons_days),
+                axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("check:N", sort=[daily, weekly]),
+        y=alt.Y("share:Q", title=_("Start days liquidated (%)"), scale=alt.Scale(domain=[0, 100])),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color("check:N", title="Price checked at", sort=["every daily close", "weekly closes only"],
+        color=alt.Color("check:N", title=_("Price checked at"), sort=[daily, weekly],
                         scale=alt.Scale(range=[PALETTE[3], PALETTE[5]])),
-        tooltip=["leverage:Q", "days:O", "check:N", alt.Tooltip("share:Q", title="% liquidated")])
-    text = base.mark_text(dy=-7, fontSize=11).encode(text=alt.Text("share:Q", format=".0f"))
-    chart = alt.layer(bars, text).add_params(lev).properties(width=560, height=300, title=alt.TitleParams(
-        f"The higher the leverage, the more often a {asset_label} long was wiped out",
-        subtitle=[f"Isolated long opened at any daily close; maintenance margin {maintenance:.1%}; no fees or funding",
-                  "Looking at prices less often misses liquidations — exchanges look continuously"]))
-    return with_source(chart, SOURCE_MARKETS)
+        tooltip=["leverage:Q", "days:O", "check:N", alt.Tooltip("share:Q", title=_("% liquidated"))])
+    numbers = base.mark_text(dy=-7, fontSize=11).encode(text=alt.Text("share:Q", format=".0f"))
+    chart = alt.layer(bars, numbers).add_params(lev).properties(width=560, height=300, title=alt.TitleParams(
+        _("The higher the leverage, the more often a {asset} long was wiped out").format(asset=_(asset_label)),
+        subtitle=[_("Isolated long opened at any daily close; maintenance margin {maintenance:.1%}; "
+                    "no fees or funding").format(maintenance=maintenance),
+                  _("Looking at prices less often misses liquidations — exchanges look continuously")]))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def liquidation_year_chart(by_year: pd.Series, title: str, subtitle: str | Sequence[str]) -> alt.LayerChart:
@@ -245,12 +265,12 @@ def liquidation_year_chart(by_year: pd.Series, title: str, subtitle: str | Seque
     lines = _subtitle("subtitle", subtitle)
     df = pd.DataFrame({"year": by_year.index.astype(str), "share": (by_year.to_numpy() * 100).round(1)})
     bars = alt.Chart(df).mark_bar(color=PALETTE[3]).encode(
-        x=alt.X("year:O", title="Year of the start day", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("share:Q", title="Start days liquidated (%)", scale=alt.Scale(domain=[0, 100])),
+        x=alt.X("year:O", title=_("Year of the start day"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("share:Q", title=_("Start days liquidated (%)"), scale=alt.Scale(domain=[0, 100])),
         tooltip=["year:O", alt.Tooltip("share:Q", title="%")])
-    text = bars.mark_text(dy=-7, fontSize=11, color="#333").encode(text=alt.Text("share:Q", format=".0f"))
-    chart = alt.layer(bars, text).properties(width=560, height=260, title=alt.TitleParams(title, subtitle=lines))
-    return with_source(chart, SOURCE_MARKETS)
+    labels = bars.mark_text(dy=-7, fontSize=11, color="#333").encode(text=alt.Text("share:Q", format=".0f"))
+    chart = alt.layer(bars, labels).properties(width=560, height=260, title=alt.TitleParams(title, subtitle=lines))
+    return with_source(chart, text(SOURCE_MARKETS))
 
 
 def position_fan_chart(quantiles: pd.DataFrame, start_value: float, title: str, subtitle: str,
@@ -272,9 +292,9 @@ def position_fan_chart(quantiles: pd.DataFrame, start_value: float, title: str, 
     subtitle = check_text("subtitle", subtitle)
     every_days = check_int("every_days", every_days, 1, 365)
     q = (quantiles.iloc[::every_days] * start_value).round(0).reset_index()
-    base = alt.Chart(q).encode(x=alt.X("day:Q", title="Days from the start",
+    base = alt.Chart(q).encode(x=alt.X("day:Q", title=_("Days from the start"),
                                        scale=alt.Scale(domain=[0, int(quantiles.index[-1])], nice=False)))
-    y_title = "Value of the position (USD)"
+    y_title = _("Value of the position (USD)")
     outer = base.mark_area(color=PALETTE[5], opacity=0.35).encode(
         y=alt.Y("q05:Q", title=y_title), y2="q95:Q")
     inner = base.mark_area(color=PALETTE[0], opacity=0.45).encode(y="q25:Q", y2="q75:Q")
@@ -283,5 +303,5 @@ def position_fan_chart(quantiles: pd.DataFrame, start_value: float, title: str, 
                             alt.Tooltip("q95:Q", format=",.0f")])
     start = alt.Chart(pd.DataFrame({"v": [start_value]})).mark_rule(strokeDash=[4, 3], color="#555").encode(y="v:Q")
     chart = alt.layer(outer, inner, median, start).properties(width=600, height=300, title=alt.TitleParams(
-        title, subtitle=[subtitle, "Light band: 5th–95th percentile; dark band: 25th–75th; line: median"]))
-    return with_source(chart, SOURCE_MARKETS)
+        title, subtitle=[subtitle, _("Light band: 5th–95th percentile; dark band: 25th–75th; line: median")]))
+    return with_source(chart, text(SOURCE_MARKETS))

@@ -13,6 +13,7 @@ import pandas as pd
 from helpers.risk._compute import (ASSETS, CRYPTO, STOP_FROM, annualised_volatility, check_staging, ladder_outcomes,
                                    ladder_summary, log_returns, periods_per_year, staged_summary, staged_vs_lump,
                                    worst_drawdowns)
+from helpers.i18n import gettext as _
 from helpers.risk._compute_positions import liquidation_frequency, liquidation_price
 from helpers.risk._inputs import asset_prices, inputs
 from helpers.validate import (check_choice, check_choices, check_date, check_frame, check_int, check_ints,
@@ -201,14 +202,18 @@ def staged_report(asset: str = "btc", tranches: int = 3, spacing_days: int = 7, 
     """Plain-text summary of :func:`staged_numbers` for one setting."""
     s = staged_numbers(asset, tranches, spacing_days, horizon_days)
     return "\n".join([
-        f"{ASSETS[asset][0]}: {tranches} tranche(s) {spacing_days} days apart vs a lump sum, valued after "
-        f"{horizon_days} days, over {int(s['start dates']):,} start dates",
-        f"  staged did better on {s['staged better (share)']:.1%} of start dates, "
-        f"the lump sum on {s['lump sum better (share)']:.1%}",
-        f"  staged minus lump (% of the budget): median {s['median difference']:+.1%}, "
-        f"5th percentile {s['5th percentile']:+.1%}, 95th percentile {s['95th percentile']:+.1%}",
-        f"  spread (standard deviation) of the final value: lump sum {s['spread of lump outcomes (std)']:.0%}, "
-        f"staged {s['spread of staged outcomes (std)']:.0%} of the budget",
+        _("{asset}: {tranches} tranche(s) {spacing_days} days apart vs a lump sum, valued after "
+          "{horizon_days} days, over {start_dates:,} start dates").format(
+            asset=_(ASSETS[asset][0]), tranches=tranches, spacing_days=spacing_days, horizon_days=horizon_days,
+            start_dates=int(s["start dates"])),
+        "  " + _("staged did better on {staged:.1%} of start dates, the lump sum on {lump:.1%}").format(
+            staged=s["staged better (share)"], lump=s["lump sum better (share)"]),
+        "  " + _("staged minus lump (% of the budget): median {median:+.1%}, 5th percentile {p05:+.1%}, "
+                 "95th percentile {p95:+.1%}").format(
+            median=s["median difference"], p05=s["5th percentile"], p95=s["95th percentile"]),
+        "  " + _("spread (standard deviation) of the final value: lump sum {lump:.0%}, staged {staged:.0%} "
+                 "of the budget").format(
+            lump=s["spread of lump outcomes (std)"], staged=s["spread of staged outcomes (std)"]),
     ])
 
 
@@ -218,16 +223,22 @@ def ladder_report(asset: str = "btc", level1: float = 0.2, level2: float = 0.5, 
     """Plain-text summary of :func:`ladder_numbers` for one setting (``trail=0`` means no stop)."""
     out = _ladder(asset, level1, level2, fraction1, fraction2, trail, stop_from, horizon_days)
     t, n = ladder_summary(out), len(out)
-    stop = (f"a {trail:.0%} trailing stop on the rest from "
-            + ("entry" if stop_from == "entry" else "the last level")) if trail else "no stop"
+    if not trail:
+        stop = _("no stop")
+    elif stop_from == "entry":
+        stop = _("a {trail:.0%} trailing stop on the rest from entry").format(trail=trail)
+    else:
+        stop = _("a {trail:.0%} trailing stop on the rest from the last level").format(trail=trail)
     shown_t = as_percent(t, ["wins", "ties", "ended below entry"])
     for c in ("median", "5th pct", "95th pct"):
         shown_t[c] = [f"{v:.2f}" for v in t[c]]
     return "\n".join([
-        f"{ASSETS[asset][0]}, {n} weekly entries, {horizon_days} days: sell {fraction1:.0%} at +{level1:.0%}, "
-        f"{fraction2:.0%} at +{level2:.0%}, {stop}",
-        "Values: 1.00 = break-even",
-        shown_t.to_string(),
+        _("{asset}, {n} weekly entries, {horizon_days} days: sell {fraction1:.0%} at +{level1:.0%}, "
+          "{fraction2:.0%} at +{level2:.0%}, {stop}").format(
+            asset=_(ASSETS[asset][0]), n=n, horizon_days=horizon_days, fraction1=fraction1, level1=level1,
+            fraction2=fraction2, level2=level2, stop=stop),
+        _("Values: 1.00 = break-even"),
+        shown_t.to_string(),  # the table's row and column labels are the ladder_summary() names
     ])
 
 
@@ -235,12 +246,17 @@ def leverage_report(asset: str = "btc", leverage: float = 10.0, days: int = 30, 
                     maintenance: float = 0.005) -> str:
     """Plain-text summary of :func:`leverage_numbers` for one setting."""
     r = leverage_numbers(asset, leverage, days, side, maintenance)
+    name = r["asset"]
     return "\n".join([
-        f"{r['asset']} {leverage:g}x {side}, isolated margin, maintenance margin {maintenance:.2%} "
-        "(no fees or funding)",
-        f"  at the last close (${r['last close']:,.0f} on {r['last date']}) the liquidation price is "
-        f"${r['liquidation price']:,.0f}, a move of {r['move to liquidation']:+.1%}",
-        f"  opened at any daily close, it was liquidated within {days} days on {r['share liquidated']:.1%} "
-        f"of {r['start days']:,} start days",
-        "  (from daily closes only: intraday moves would liquidate more often)",
+        _("{asset} {leverage:g}x {side}, isolated margin, maintenance margin {maintenance:.2%} "
+          "(no fees or funding)").format(asset=_(name), leverage=leverage,
+                                         side=_("long") if side == "long" else _("short"), maintenance=maintenance),
+        "  " + _("at the last close (${last_close:,.0f} on {last_date}) the liquidation price is "
+                 "${liquidation_price:,.0f}, a move of {move:+.1%}").format(
+            last_close=r["last close"], last_date=r["last date"], liquidation_price=r["liquidation price"],
+            move=r["move to liquidation"]),
+        "  " + _("opened at any daily close, it was liquidated within {days} days on {share:.1%} "
+                 "of {start_days:,} start days").format(days=days, share=r["share liquidated"],
+                                                        start_days=r["start days"]),
+        "  " + _("(from daily closes only: intraday moves would liquidate more often)"),
     ])

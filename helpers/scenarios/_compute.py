@@ -12,6 +12,8 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from helpers.i18n import N_, Lazy, text
+from helpers.i18n import gettext as _
 from helpers.validate import check_frame, check_int, check_number, shown
 
 WEEKS_PER_MONTH = 52 / 12
@@ -21,40 +23,62 @@ RECESSION_WEEKS = 26  # weeks forced into the contracting pool by the "recession
 REGULATION_SHOCK = -0.20  # one-off fall (fraction) in the "regulation shock" toggle
 DEFAULT_LEVELS = (40_000, 60_000, 90_000, 100_000)  # USD per BTC
 
-TOGGLES: dict[str, str] = {
-    "recession": (
-        f"Recession: weeks 1–{RECESSION_WEEKS} draw from the contracting pool whatever the liquidity "
-        f"path says (in a recession, risk appetite is assumed to dominate the plumbing), and one extra "
-        f"{RECESSION_SHOCK:+.0%} week hits at a random week among weeks 1–13 (a different week in each path)."
+
+class _ShownTexts(dict):
+    """A dict of reader-facing texts: reading a value gives it in the edition's language
+    (:func:`helpers.i18n.text`); in English each value is exactly the English text."""
+
+    def __getitem__(self, key):
+        return text(super().__getitem__(key))
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+
+# Each toggle's effect in plain words; TOGGLES[name] (and .items(), .values()) gives it in the edition's language.
+TOGGLES: dict[str, str] = _ShownTexts({
+    "recession": Lazy(
+        "Recession: weeks 1–{weeks} draw from the contracting pool whatever the liquidity "
+        "path says (in a recession, risk appetite is assumed to dominate the plumbing), and one extra "
+        "{shock:+.0%} week hits at a random week among weeks 1–13 (a different week in each path).",
+        weeks=RECESSION_WEEKS, shock=RECESSION_SHOCK,
     ),
-    "regulation": (
-        f"Regulation shock: one extra {REGULATION_SHOCK:+.0%} week hits at a random week of the horizon "
-        "(a different week in each path); the regime mix is unchanged."
+    "regulation": Lazy(
+        "Regulation shock: one extra {shock:+.0%} week hits at a random week of the horizon "
+        "(a different week in each path); the regime mix is unchanged.",
+        shock=REGULATION_SHOCK,
     ),
-    "priced_in": (
+    "priced_in": N_(
         "Already priced in: the liquidity path is ignored and every week draws from the pool of all "
         "historical weeks (if everyone expects the purchases, today's price may already reflect them). "
         "It overrides the recession's regime switch; shocks still apply."
     ),
-    "history_drift": (
+    "history_drift": N_(
         "Keep history's drift: draws keep bitcoin's historical average weekly return (its rise from "
         "hundreds to tens of thousands of dollars). Off (the default), the all-history average is "
         "subtracted from every draw, so only the regime difference and the swings remain."
     ),
-}
+})
 
+# English here; ScenarioResult.report() shows each in the edition's language (helpers.i18n.text).
 LIMITS: tuple[str, ...] = (
-    "This is not a forecast. It shows what one stated set of assumptions implies, nothing more.",
-    "The two regimes overlap heavily: weekly returns in expanding and contracting weeks have nearly the "
-    "same spread, and their averages differ by much less than one week's typical move.",
-    "There are few independent regimes: the history holds only a handful of long expanding or "
-    "contracting spells, so the regime averages rest on a few episodes.",
-    "History may not repeat: bitcoin's market, holders and regulation changed a great deal since 2014.",
-    "Net liquidity explains little of bitcoin's weekly moves (see lesson 03): correlation is weak, "
-    "unstable and not causation.",
-    "The mechanics are an identity, not a forecast of what the Fed or Treasury will do; the rate path "
-    "is a label only and changes no number here.",
-    "Shock sizes in the toggles are round illustrative numbers, not estimates.",
+    N_("This is not a forecast. It shows what one stated set of assumptions implies, nothing more."),
+    N_("The two regimes overlap heavily: weekly returns in expanding and contracting weeks have nearly the "
+       "same spread, and their averages differ by much less than one week's typical move."),
+    N_("There are few independent regimes: the history holds only a handful of long expanding or "
+       "contracting spells, so the regime averages rest on a few episodes."),
+    N_("History may not repeat: bitcoin's market, holders and regulation changed a great deal since 2014."),
+    N_("Net liquidity explains little of bitcoin's weekly moves (see lesson 03): correlation is weak, "
+       "unstable and not causation."),
+    N_("The mechanics are an identity, not a forecast of what the Fed or Treasury will do; the rate path "
+       "is a label only and changes no number here."),
+    N_("Shock sizes in the toggles are round illustrative numbers, not estimates."),
 )
 
 
@@ -127,18 +151,24 @@ class Scenario:
                 raise ValueError(f"rate_from={rate_from!r}: upper must be at least lower")
             where = f"{lo:.2f}–{hi:.2f} %"
         if self.rate_path_bp == 0:
-            rate = f"rates held at {where}" if where else "rates on hold"
+            rate = _("rates held at {range}").format(range=where) if where else _("rates on hold")
+        elif where:
+            rate = _("rates {bp:+d} bp a quarter from {range}").format(bp=self.rate_path_bp, range=where)
         else:
-            rate = f"rates {self.rate_path_bp:+d} bp a quarter" + (f" from {where}" if where else "")
-        return (f"purchases ${self.purchase_pace:,.0f}B/month for {self.purchase_months} months; "
-                f"TGA to ${self.tga_target:,.0f}B in {self.tga_weeks} weeks; "
-                f"ON RRP to ${self.on_rrp_target:,.0f}B in {self.on_rrp_weeks} weeks; "
-                f"currency & other {self.other_trend:+,.0f} $B/month; {rate} (label only)")
+            rate = _("rates {bp:+d} bp a quarter").format(bp=self.rate_path_bp)
+        return _("purchases ${pace:,.0f}B/month for {months} months; "
+                 "TGA to ${tga:,.0f}B in {tga_weeks} weeks; "
+                 "ON RRP to ${rrp:,.0f}B in {rrp_weeks} weeks; "
+                 "currency & other {other:+,.0f} $B/month; {rate} (label only)").format(
+            pace=self.purchase_pace, months=self.purchase_months, tga=self.tga_target, tga_weeks=self.tga_weeks,
+            rrp=self.on_rrp_target, rrp_weeks=self.on_rrp_weeks, other=self.other_trend, rate=rate)
 
 
 START_KEYS = ("total_assets", "reserves", "tga", "on_rrp")
-# The settings a slider can sweep (scenario_grid, slider_chart) and the slider's label for each.
-GRID_FIELDS = {"purchase_pace": "Purchase pace, $ billions a month", "purchase_months": "Purchases last, months"}
+# The settings a slider can sweep (scenario_grid, slider_chart) and the slider's label for each
+# (English here; slider_chart shows it in the edition's language).
+GRID_FIELDS = {"purchase_pace": N_("Purchase pace, $ billions a month"),
+               "purchase_months": N_("Purchases last, months")}
 
 
 def last_week(balance_sheet: pd.DataFrame) -> pd.Series:

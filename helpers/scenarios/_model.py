@@ -12,6 +12,7 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from helpers.i18n import N_
 from helpers.scenarios._compute import (DEFAULT_LEVELS, GRID_FIELDS, Scenario, check_scenario, mechanical_path,
                                         scenario_regimes)
 from helpers.scenarios._inputs import price_start, rate_start, snapshot_pools, start_point
@@ -88,9 +89,10 @@ def toggle_effects(scenario: Scenario | None = None, *, seed: int = 6, n_paths: 
     scenario = check_scenario(scenario)
     level = check_number("level", level, 1e-6, 1e9)
     drawdown = check_number("drawdown", drawdown, 0.01, 0.99)
-    settings = [("no toggle", {}), ("recession", {"recession": True}),
-                ("regulation shock", {"regulation": True}), ("already priced in", {"priced_in": True}),
-                ("keep history's drift", {"history_drift": True})]
+    # The names stay English in the table (code reads them back); effects_chart shows them translated.
+    settings = [(N_("no toggle"), {}), (N_("recession"), {"recession": True}),
+                (N_("regulation shock"), {"regulation": True}), (N_("already priced in"), {"priced_in": True}),
+                (N_("keep history's drift"), {"history_drift": True})]
     rows = []
     for name, kw in settings:
         res = run_scenario(scenario, seed=seed, n_paths=n_paths, levels=(level,), drawdown=drawdown, **kw)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.i18n import gettext as _
 from helpers.scenarios._charts import live_fan_spec
 from helpers.scenarios._compute import Scenario
 from helpers.scenarios._model import run_scenario
@@ -32,7 +33,8 @@ def panel_outputs(pace: float = 40.0, months: int = 4, rate: int = 0, tga: float
                   on_rrp_target=check_number("rrp", rrp, 0, 2500))
     res = run_scenario(sc, recession=recession, regulation=regulation, priced_in=priced_in,
                        history_drift=history_drift)
-    spec = live_fan_spec(res, f"Toy model: median at week {sc.horizon_weeks} is ${res.median_end:,.0f}")
+    spec = live_fan_spec(res, _("Toy model: median at week {week} is ${median:,.0f}").format(
+        week=sc.horizon_weeks, median=res.median_end))
     return spec, res.report(), res.table.round(1)
 
 
@@ -51,16 +53,16 @@ def scenario_panel() -> Any:
                    continuous_update=False)
 
     c = {
-        "pace": slider(widgets.FloatSlider, "pace", 0, 150, 5, "Purchases, $B a month"),
-        "months": slider(widgets.IntSlider, "months", 0, 24, 1, "Purchases last, months"),
-        "rate": slider(widgets.IntSlider, "rate", -100, 100, 25, "Rates, bp a quarter (label)"),
-        "tga": slider(widgets.FloatSlider, "tga", 300, 1500, 25, "TGA target, $B"),
-        "tga_weeks": slider(widgets.IntSlider, "tga_weeks", 1, 52, 1, "Weeks to reach TGA target"),
-        "rrp": slider(widgets.FloatSlider, "rrp", 0, 1000, 25, "ON RRP target, $B"),
-        "recession": widgets.Checkbox(value=False, description="Recession"),
-        "regulation": widgets.Checkbox(value=False, description="Regulation shock"),
-        "priced_in": widgets.Checkbox(value=False, description="Already priced in"),
-        "history_drift": widgets.Checkbox(value=False, description="Keep history's drift"),
+        "pace": slider(widgets.FloatSlider, "pace", 0, 150, 5, _("Purchases, $B a month")),
+        "months": slider(widgets.IntSlider, "months", 0, 24, 1, _("Purchases last, months")),
+        "rate": slider(widgets.IntSlider, "rate", -100, 100, 25, _("Rates, bp a quarter (label)")),
+        "tga": slider(widgets.FloatSlider, "tga", 300, 1500, 25, _("TGA target, $B")),
+        "tga_weeks": slider(widgets.IntSlider, "tga_weeks", 1, 52, 1, _("Weeks to reach TGA target")),
+        "rrp": slider(widgets.FloatSlider, "rrp", 0, 1000, 25, _("ON RRP target, $B")),
+        "recession": widgets.Checkbox(value=False, description=_("Recession")),
+        "regulation": widgets.Checkbox(value=False, description=_("Regulation shock")),
+        "priced_in": widgets.Checkbox(value=False, description=_("Already priced in")),
+        "history_drift": widgets.Checkbox(value=False, description=_("Keep history's drift")),
     }
 
     def show(**kw):
@@ -71,6 +73,6 @@ def scenario_panel() -> Any:
 
     out = widgets.interactive_output(show, c)
     left = widgets.VBox([c[k] for k in ("pace", "months", "rate", "tga", "tga_weeks", "rrp")])
-    right = widgets.VBox([widgets.HTML("<b>Risk toggles</b>")] +
+    right = widgets.VBox([widgets.HTML("<b>" + _("Risk toggles") + "</b>")] +
                          [c[k] for k in ("recession", "regulation", "priced_in", "history_drift")])
     return widgets.VBox([widgets.HBox([left, right]), out])

@@ -15,6 +15,8 @@ import pandas as pd
 
 from helpers.scenarios._compute import (DEFAULT_LEVELS, LIMITS, RECESSION_SHOCK, RECESSION_WEEKS, REGULATION_SHOCK,
                                         TOGGLES, Scenario, check_weekly)
+from helpers.i18n import gettext as _
+from helpers.i18n import text
 from helpers.validate import check_flag, check_int, check_number, check_seed, shown
 
 MAX_PATHS = 10_000  # five times the lesson's 2,000
@@ -190,45 +192,54 @@ class ScenarioResult:
     def effects(self) -> list[str]:
         """The plain-words effect of each toggle that is on."""
         on = [TOGGLES[k] for k in ("recession", "regulation", "priced_in", "history_drift") if self.toggles[k]]
-        return on or ["No risk toggle is on: weeks draw from the pool of the scenario's regime, "
-                      "with the all-history average removed."]
+        return on or [_("No risk toggle is on: weeks draw from the pool of the scenario's regime, "
+                        "with the all-history average removed.")]
 
     def _price_note(self) -> str:
         """Where the price paths start, and how that day relates to the mechanics' week 0."""
         if pd.isna(self.price_date):
-            return "(a start price given by hand)"
-        note = f"(bitcoin's last close in the snapshot, {self.price_date.date()}"
-        if "date" in self.path:
-            gap = (self.price_date - self.path["date"].iloc[0]).days
-            if gap:
-                note += (f"; the balance sheet's week 0 is {abs(gap)} days "
-                         f"{'earlier' if gap > 0 else 'later'}")
-        return note + ")"
+            return _("(a start price given by hand)")
+        day = self.price_date.date()
+        gap = (self.price_date - self.path["date"].iloc[0]).days if "date" in self.path else 0
+        if gap > 0:
+            return _("(bitcoin's last close in the snapshot, {day}; the balance sheet's week 0 is {days} days "
+                     "earlier)").format(day=day, days=gap)
+        if gap < 0:
+            return _("(bitcoin's last close in the snapshot, {day}; the balance sheet's week 0 is {days} days "
+                     "later)").format(day=day, days=-gap)
+        return _("(bitcoin's last close in the snapshot, {day})").format(day=day)
 
     def report(self) -> str:
         """A plain-text summary: scenario, mechanics, regime mix, toggles, outcomes and limits."""
         p = self.path
         first, last = p.iloc[0], p.iloc[-1]
         share = self.expanding_share
-        mix = ("every week from the pool of all weeks (priced in)" if math.isnan(share)
-               else f"{share:.0%} of the {len(self.regimes)} weeks expanding")
-        when = f" ({p['date'].iloc[0].date()} → {p['date'].iloc[-1].date()})" if "date" in p else ""
+        mix = (_("every week from the pool of all weeks (priced in)") if math.isnan(share)
+               else _("{share:.0%} of the {weeks} weeks expanding").format(share=share, weeks=len(self.regimes)))
+        if "date" in p:
+            mechanics = _("Mechanics over {weeks} weeks ({start} → {end}), $ billions:").format(
+                weeks=self.scenario.horizon_weeks, start=p["date"].iloc[0].date(), end=p["date"].iloc[-1].date())
+        else:
+            mechanics = _("Mechanics over {weeks} weeks, $ billions:").format(weeks=self.scenario.horizon_weeks)
         lines = [
-            f"Scenario: {self.scenario.label(self.rate_from)}",
-            f"Mechanics over {self.scenario.horizon_weeks} weeks{when}, $ billions:",
-            f"  total assets {first.total_assets:,.0f} → {last.total_assets:,.0f}; "
-            f"TGA {first.tga:,.0f} → {last.tga:,.0f}; ON RRP {first.on_rrp:,.0f} → {last.on_rrp:,.0f}",
-            f"  reserves {first.reserves:,.0f} → {last.reserves:,.0f}; "
-            f"net liquidity {first.net_liquidity:,.0f} → {last.net_liquidity:,.0f}",
-            f"Regime mix: {mix}",
-            f"Toy model: {self.prices.shape[0]:,} paths from ${self.start_price:,.0f} "
-            + self._price_note(),
-            f"  median at week {self.scenario.horizon_weeks}: ${self.median_end:,.0f}; "
-            f"5–95 % band ${self.fan.iloc[-1]['q05']:,.0f} to ${self.fan.iloc[-1]['q95']:,.0f}",
-            "Toggles:",
+            _("Scenario: {label}").format(label=self.scenario.label(self.rate_from)),
+            mechanics,
+            "  " + _("total assets {assets0:,.0f} → {assets1:,.0f}; TGA {tga0:,.0f} → {tga1:,.0f}; "
+                     "ON RRP {rrp0:,.0f} → {rrp1:,.0f}").format(
+                assets0=first.total_assets, assets1=last.total_assets, tga0=first.tga, tga1=last.tga,
+                rrp0=first.on_rrp, rrp1=last.on_rrp),
+            "  " + _("reserves {reserves0:,.0f} → {reserves1:,.0f}; net liquidity {nl0:,.0f} → {nl1:,.0f}").format(
+                reserves0=first.reserves, reserves1=last.reserves, nl0=first.net_liquidity, nl1=last.net_liquidity),
+            _("Regime mix: {mix}").format(mix=mix),
+            _("Toy model: {paths:,} paths from ${start:,.0f} {note}").format(
+                paths=self.prices.shape[0], start=self.start_price, note=self._price_note()),
+            "  " + _("median at week {week}: ${median:,.0f}; 5–95 % band ${q05:,.0f} to ${q95:,.0f}").format(
+                week=self.scenario.horizon_weeks, median=self.median_end, q05=self.fan.iloc[-1]["q05"],
+                q95=self.fan.iloc[-1]["q95"]),
+            _("Toggles:"),
             *[f"  - {e}" for e in self.effects()],
-            "Limits of this toy (read them before the numbers):",
-            *[f"  - {x}" for x in LIMITS],
+            _("Limits of this toy (read them before the numbers):"),
+            *[f"  - {text(x)}" for x in LIMITS],
         ]
         return "\n".join(lines)
 

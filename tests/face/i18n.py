@@ -4,3 +4,6 @@ EXAMPLES = {
     "gettext": lambda t: {"message": "Policy phase"},
     "ngettext": lambda t: {"singular": "day", "plural": "days", "n": 2},
 }
+EXAMPLES["text"] = lambda t: {"value": "Policy phase"}
+EXAMPLES["N_"] = lambda t: {"message": "Policy phase"}
+ECHO = {"N_", "text"}  # they show the text they are given
