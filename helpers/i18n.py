@@ -25,6 +25,8 @@ from __future__ import annotations
 import gettext as _gettext
 from pathlib import Path
 
+from helpers.validate import check_choice, check_int, check_text
+
 __all__ = ["LANGUAGES", "set_language", "language", "gettext", "ngettext", "chart_font", "N_", "Lazy", "text"]
 
 LOCALE_DIR = Path(__file__).parent / "locales"
@@ -44,8 +46,6 @@ _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 def set_language(lang: str) -> str:
     """Make ``lang`` (``"en"``, ``"zh-hans"`` or ``"zh-hant"``) the language of helper text; returns it."""
     global _current, _translation
-    from helpers.validate import check_choice
-
     lang = check_choice("lang", lang, tuple(LANGUAGES))
     _translation = (_gettext.NullTranslations() if lang == "en" else
                     _gettext.translation(DOMAIN, LOCALE_DIR, languages=[LANGUAGES[lang]], fallback=True))
@@ -60,15 +60,11 @@ def language() -> str:
 
 def gettext(message: str) -> str:
     """``message`` in the current language (English if it has no translation)."""
-    from helpers.validate import check_text
-
     return _translation.gettext(check_text("message", message))
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """``singular`` or ``plural`` in the current language, as ``n`` asks."""
-    from helpers.validate import check_int, check_text
-
     check_text("singular", singular)
     check_text("plural", plural)
     return _translation.ngettext(singular, plural, check_int("n", n, 0))
@@ -81,7 +77,7 @@ def chart_font() -> str:
 
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it now (it is translated when shown)."""
-    return message
+    return check_text("message", message)
 
 
 class Lazy(str):

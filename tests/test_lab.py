@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.slow
-def test_make_lab_serves_jupyterlab(tmp_path):
+@pytest.mark.parametrize("edition,locale", [("", "default"), ("zh-hans", "zh_CN"), ("zh-hant", "zh_TW")])
+def test_make_lab_serves_jupyterlab(tmp_path, edition, locale):
+    """`make lab` (and `make lab LANG=zh-hans|zh-hant`): JupyterLab answers, with the course's defaults;
+    a Chinese edition opens its lesson 00 with JupyterLab's interface in that language."""
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ,
                JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_DATA_DIR=str(tmp_path / "data"),
@@ -26,7 +29,7 @@ def test_make_lab_serves_jupyterlab(tmp_path):
                JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"))
     log = open(tmp_path / "lab.log", "wb")
     proc = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", "NO_BROWSER=1", f"PORT={port}",
+        ["make", "--no-print-directory", "lab", "NO_BROWSER=1", f"PORT={port}", *([f"LANG={edition}"] if edition else []),
          f"LAB_ARGS=--ServerApp.token={token} --ServerApp.port_retries=0"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
@@ -51,6 +54,17 @@ def test_make_lab_serves_jupyterlab(tmp_path):
             schema = json.loads(resp.read())["schema"]["properties"]   # overrides change the defaults
         assert schema["fetchNews"]["default"] == "false", schema["fetchNews"]
         assert schema["checkForUpdates"]["default"] is False
+        language = f"http://127.0.0.1:{port}/lab/api/settings/@jupyterlab/translation-extension:plugin"
+        with urllib.request.urlopen(f"{language}?token={token}", timeout=10) as resp:
+            default = json.loads(resp.read())["schema"]["properties"]["locale"]["default"]
+        assert default == locale, f"JupyterLab's language: {default!r}, wanted {locale!r}"
+        if edition:   # the language pack is there, and the lesson opened is the edition's lesson 00
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab/api/translations/{locale}?token={token}",
+                                        timeout=10) as resp:
+                assert json.loads(resp.read())["data"], f"no {locale} language pack"
+            log.flush()
+            command = (tmp_path / "lab.log").read_text(errors="replace")   # make echoes the jupyter command
+            assert f"lessons/{edition}/00_start_here.ipynb" in command, command[-800:]
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
