@@ -144,14 +144,17 @@ def bench_browser() -> None:
         return
     timings = json.loads(path.read_text())
     lessons = timings.get("lessons", timings)
-    total = 0.0
+    editions: dict[str, float] = {}
     for name, seconds in sorted(lessons.items()):
         if isinstance(seconds, (int, float)):
-            total += seconds
+            edition = name.split("_", 1)[0] if name.startswith("zh-") else "English"
+            editions[edition] = editions.get(edition, 0.0) + seconds
             print(f"  {name:36s} {seconds:6.1f} s")
+    # The target is per edition: eight lessons in under two minutes (the three run one after another).
+    for edition, total in editions.items():
+        print(f"  {'all lessons, ' + edition:36s} {total:6.1f} s  (target < 120 s) {'ok' if total < 120 else 'OVER'}")
     if "total" in timings:
-        total = timings["total"]
-    print(f"  {'all lessons':36s} {total:6.1f} s  (target < 120 s) {'ok' if total < 120 else 'OVER'}")
+        print(f"  {'whole browser test':36s} {timings['total']:6.1f} s  (setup included)")
 
 
 def bench_full_suite() -> None:
